@@ -1,0 +1,23 @@
+package dev.dimmer.api.migration;
+
+/** Why a command was refused, in a form programs can branch on. */
+public enum RejectionCode {
+    /** The wave's phase does not allow the step (409). */
+    ILLEGAL_TRANSITION,
+    /** A wave this one depends on is not far enough along (409). */
+    DEPENDENCY_NOT_READY,
+    /** The migration was aborted (409). */
+    MIGRATION_ABORTED,
+    /** The plan change would rewrite history (409). */
+    PLAN_CONFLICT,
+    /** Another command changed the migration first (409). */
+    CONCURRENT_CHANGE,
+    /** No such migration (404). */
+    UNKNOWN_MIGRATION,
+    /** No such wave in the migration (404). */
+    UNKNOWN_WAVE,
+    /** The actor does not hold the role the command needs (403). */
+    FORBIDDEN,
+    /** The command itself is malformed, e.g. a weight out of range (400). */
+    INVALID_COMMAND
+}

@@ -1,0 +1,10 @@
+package dev.dimmer.api.migration;
+
+/** A fact about one wave, with the phase and read weight the wave has after it. */
+public interface WaveEvent extends MigrationEvent {
+    String wave();
+
+    Phase phase();
+
+    int weight();
+}
