@@ -1,0 +1,185 @@
+package dev.dimmer.core.migration;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import dev.dimmer.api.migration.AbortMigrationCommand;
+import dev.dimmer.api.migration.AdvanceWaveCommand;
+import dev.dimmer.api.migration.ApplyPlanCommand;
+import dev.dimmer.api.migration.CanaryWeightRaisedEvent;
+import dev.dimmer.api.migration.CutoverStartedEvent;
+import dev.dimmer.api.migration.MigrationAbortedEvent;
+import dev.dimmer.api.migration.MigrationRegisteredEvent;
+import dev.dimmer.api.migration.Phase;
+import dev.dimmer.api.migration.PlanApplied;
+import dev.dimmer.api.migration.PlanRevisedEvent;
+import dev.dimmer.api.migration.RollBackWaveCommand;
+import dev.dimmer.api.migration.StartCutoverCommand;
+import dev.dimmer.api.migration.WaveAdvancedEvent;
+import dev.dimmer.api.migration.WaveCommand;
+import dev.dimmer.api.migration.WaveEvent;
+import dev.dimmer.api.migration.WaveRolledBackEvent;
+import dev.dimmer.api.migration.WaveState;
+import dev.dimmer.api.plan.MigrationPlan;
+import dev.dimmer.api.plan.WavePlan;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+
+/**
+ * A migration and its waves. Command handlers decide (check, then apply an event); event sourcing handlers only
+ * assign fields. Time comes from the command's provenance, never from a clock.
+ */
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
+public class Migration {
+    @AggregateIdentifier
+    private String id;
+    private MigrationPlan plan;
+    private Map<String, Wave> waves = new LinkedHashMap<>();
+    private Instant abortedAt;
+
+    // Required by Axon to build an empty instance before replaying events, and by Jackson to read snapshots
+    protected Migration() {
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public PlanApplied handle(ApplyPlanCommand command) {
+        Instant at = command.provenance().at();
+        if (!command.plan().slug().equals(command.migrationId())) {
+            throw Refusals.invalid("the plan's slug '%s' does not match migration '%s'",
+                    command.plan().slug(), command.migrationId());
+        }
+        if (id == null) {
+            apply(new MigrationRegisteredEvent(command.migrationId(), command.plan(), at));
+            return new PlanApplied(command.migrationId(), PlanApplied.Outcome.REGISTERED, List.of());
+        }
+        requireActive();
+        List<String> changes = PlanRevision.changes(plan, command.plan(), waves);
+        if (changes.isEmpty()) {
+            return new PlanApplied(id, PlanApplied.Outcome.UNCHANGED, List.of());
+        }
+        apply(new PlanRevisedEvent(id, command.plan(), changes, at));
+        return new PlanApplied(id, PlanApplied.Outcome.REVISED, changes);
+    }
+
+    @CommandHandler
+    public WaveState handle(AdvanceWaveCommand command) {
+        Wave wave = activeWave(command);
+        Instant at = command.provenance().at();
+        Integer asked = command.weight();
+        switch (wave.phase()) {
+            case SHADOW -> {
+                int weight = asked == null ? wave.firstCanaryStep() : asked;
+                CanaryWeightPolicy.checkEntry(id, wave, weight);
+                apply(new WaveAdvancedEvent(id, wave.name(), Phase.SHADOW, Phase.CANARY, weight, at));
+            }
+            case CANARY -> {
+                int weight = asked == null ? CanaryWeightPolicy.nextStep(id, wave) : asked;
+                CanaryWeightPolicy.checkRaise(id, wave, weight);
+                apply(new CanaryWeightRaisedEvent(id, wave.name(), wave.weight(), weight, at));
+            }
+            case DECOMMISSIONED -> throw Refusals.illegal(
+                    "wave %s is DECOMMISSIONED; it has no further phase", wave.name());
+            default -> {
+                if (asked != null) {
+                    throw Refusals.invalid("wave %s is in %s; a weight applies only when entering or within CANARY",
+                            wave.name(), wave.phase());
+                }
+                Phase next = wave.phase().next().orElseThrow();
+                apply(new WaveAdvancedEvent(id, wave.name(), wave.phase(), next, next.fixedWeight(), at));
+            }
+        }
+        return state(wave);
+    }
+
+    @CommandHandler
+    public WaveState handle(StartCutoverCommand command) {
+        Wave wave = activeWave(command);
+        if (wave.phase() != Phase.CANARY) {
+            throw Refusals.illegal("wave %s is in %s; cutover needs CANARY", wave.name(), wave.phase());
+        }
+        if (wave.weight() < wave.lastCanaryStep()) {
+            throw Refusals.illegal("wave %s is at canary %d%%; the plan's canary steps reach %d%% before cutover",
+                    wave.name(), wave.weight(), wave.lastCanaryStep());
+        }
+        DependencyPolicy.checkCutover(wave, waves);
+        apply(new CutoverStartedEvent(id, wave.name(), wave.weight(), command.provenance().at()));
+        return state(wave);
+    }
+
+    @CommandHandler
+    public WaveState handle(RollBackWaveCommand command) {
+        Wave wave = activeWave(command);
+        if (!wave.phase().canRollBack()) {
+            throw Refusals.illegal("wave %s is in %s; rollback applies to a wave in CANARY, CUTOVER or STABILIZATION",
+                    wave.name(), wave.phase());
+        }
+        apply(new WaveRolledBackEvent(id, wave.name(), wave.phase(), wave.weight(), command.provenance().at()));
+        return state(wave);
+    }
+
+    @CommandHandler
+    public void handle(AbortMigrationCommand command) {
+        requireActive();
+        Refusals.requireReason(command.provenance(), "abort");
+        apply(new MigrationAbortedEvent(id, command.provenance().at()));
+    }
+
+    @EventSourcingHandler
+    void on(MigrationRegisteredEvent event) {
+        id = event.migrationId();
+        plan = event.plan();
+        event.plan().waves().forEach(w -> waves.put(w.name(), new Wave(w)));
+    }
+
+    @EventSourcingHandler
+    void on(PlanRevisedEvent event) {
+        plan = event.plan();
+        Map<String, Wave> revised = new LinkedHashMap<>();
+        for (WavePlan w : event.plan().waves()) {
+            Wave wave = waves.getOrDefault(w.name(), new Wave(w));
+            wave.revise(w);
+            revised.put(w.name(), wave);
+        }
+        waves = revised;
+    }
+
+    @EventSourcingHandler
+    void on(WaveEvent event) {
+        waves.get(event.wave()).moveTo(event.phase(), event.weight());
+    }
+
+    @EventSourcingHandler
+    void on(MigrationAbortedEvent event) {
+        abortedAt = event.at();
+    }
+
+    private Wave activeWave(WaveCommand command) {
+        requireActive();
+        Wave wave = waves.get(command.wave());
+        if (wave == null) {
+            throw Refusals.unknownWave(id, command.wave(), waves.keySet());
+        }
+        Refusals.requireReason(command.provenance(), "a wave command");
+        return wave;
+    }
+
+    private void requireActive() {
+        if (abortedAt != null) {
+            throw Refusals.aborted(id, abortedAt);
+        }
+    }
+
+    private WaveState state(Wave wave) {
+        return new WaveState(id, wave.name(), wave.phase(), wave.weight());
+    }
+}
