@@ -1,0 +1,22 @@
+package dev.dimmer.api.audit;
+
+/**
+ * The metadata keys every event of a migration carries: who caused it, through what, why and when, and Axon's
+ * correlation (the conversation) and causation (the message that caused it) ids.
+ */
+public final class AuditMetadata {
+    public static final String ACTOR_ID = "actor_id";
+    public static final String ACTOR_NAME = "actor_name";
+    public static final String ACTOR_ROLES = "actor_roles";
+    public static final String CHANNEL = "channel";
+    public static final String REASON = "reason";
+    public static final String REQUESTED_AT = "requested_at";
+    public static final String CORRELATION_ID = "correlation_id";
+    public static final String CAUSATION_ID = "causation_id";
+
+    /** The keys copied from a command onto the events it causes. */
+    public static final String[] PROVENANCE_KEYS = {ACTOR_ID, ACTOR_NAME, ACTOR_ROLES, CHANNEL, REASON, REQUESTED_AT};
+
+    private AuditMetadata() {
+    }
+}

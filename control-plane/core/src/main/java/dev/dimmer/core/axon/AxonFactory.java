@@ -1,0 +1,126 @@
+package dev.dimmer.core.axon;
+
+import dev.dimmer.api.audit.AuditMetadata;
+import dev.dimmer.core.migration.Migration;
+import io.micronaut.context.BeanContext;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.inject.BeanDefinition;
+import io.micronaut.inject.qualifiers.Qualifiers;
+import jakarta.inject.Singleton;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.List;
+import javax.sql.DataSource;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.serialization.Serializer;
+
+/**
+ * Builds Axon outside Spring: JDBC event and token stores on the control plane's PostgreSQL (tables owned by
+ * Flyway), Jackson serialization, the Migration aggregate with snapshots and a cache, and every bean annotated
+ * {@code @ProcessingGroup} (projections, notifiers) as an event handler in a pooled streaming processor.
+ */
+@Factory
+public class AxonFactory {
+
+    @Singleton
+    JdbcTransactions jdbcTransactions(DataSource dataSource) {
+        return new JdbcTransactions(dataSource);
+    }
+
+    @Context
+    @Bean(preDestroy = "shutdown")
+    Configuration axonConfiguration(JdbcTransactions transactions, BeanContext beans,
+                                    @Value("${dimmer.axon.snapshot-threshold:50}") int snapshotThreshold,
+                                    @Value("${dimmer.axon.batch-size:500}") int batchSize) {
+        Serializer serializer = AxonJson.serializer();
+        // false: skip ServiceLoader modules, among them an update checker that calls out to the internet
+        Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
+                .configureSerializer(c -> serializer)
+                .configureEventSerializer(c -> serializer)
+                .configureMessageSerializer(c -> serializer)
+                .configureTransactionManager(c -> transactions)
+                .configureCorrelationDataProviders(c -> List.of(
+                        new MessageOriginProvider(AuditMetadata.CAUSATION_ID, AuditMetadata.CORRELATION_ID),
+                        new SimpleCorrelationDataProvider(AuditMetadata.PROVENANCE_KEYS)))
+                .configureEmbeddedEventStore(c -> JdbcEventStorageEngine.builder()
+                        .connectionProvider(transactions)
+                        .transactionManager(transactions)
+                        .eventSerializer(serializer)
+                        .snapshotSerializer(serializer)
+                        .dataType(byte[].class)
+                        .persistenceExceptionResolver(new PostgresErrorResolver())
+                        .build())
+                .configureCommandBus(c -> {
+                    SimpleCommandBus bus = SimpleCommandBus.builder()
+                            .transactionManager(c.getComponent(org.axonframework.common.transaction.TransactionManager.class))
+                            .build();
+                    bus.registerDispatchInterceptor(new ProvenanceMetadata());
+                    bus.registerHandlerInterceptor(new CommandAuthorization());
+                    bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(c.correlationDataProviders()));
+                    return bus;
+                })
+                .registerComponent(org.axonframework.eventhandling.tokenstore.TokenStore.class,
+                        c -> JdbcTokenStore.builder()
+                                .connectionProvider(transactions)
+                                .serializer(serializer)
+                                .contentType(byte[].class)
+                                .build())
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(Migration.class)
+                        .configureCache(c -> new WeakReferenceCache())
+                        .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
+                                c.snapshotter(), snapshotThreshold)));
+        configurer.eventProcessing()
+                .usingPooledStreamingEventProcessors()
+                .registerPooledStreamingEventProcessorConfiguration((c, builder) -> builder
+                        .batchSize(batchSize)
+                        .initialSegmentCount(1)
+                        .tokenClaimInterval(1000));
+        for (BeanDefinition<?> definition : beans.getBeanDefinitions(Qualifiers.byStereotype(ProcessingGroup.class))) {
+            Object handler = beans.getBean(definition);
+            configurer.eventProcessing().registerEventHandler(c -> handler);
+            if (hasQueryHandlers(handler.getClass())) {
+                configurer.registerQueryHandler(c -> handler);
+            }
+        }
+        return configurer.start();
+    }
+
+    @Singleton
+    CommandGateway commandGateway(Configuration configuration) {
+        return configuration.commandGateway();
+    }
+
+    @Singleton
+    QueryGateway queryGateway(Configuration configuration) {
+        return configuration.queryGateway();
+    }
+
+    @Singleton
+    EventProcessingConfiguration eventProcessingConfiguration(Configuration configuration) {
+        return configuration.eventProcessingConfiguration();
+    }
+
+    private static boolean hasQueryHandlers(Class<?> type) {
+        return Arrays.stream(type.getDeclaredMethods()).map(Method::getDeclaredAnnotations).flatMap(Arrays::stream)
+                .anyMatch(a -> a.annotationType() == QueryHandler.class);
+    }
+}

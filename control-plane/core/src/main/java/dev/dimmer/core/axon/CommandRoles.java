@@ -1,0 +1,27 @@
+package dev.dimmer.core.axon;
+
+import dev.dimmer.api.actor.Role;
+import dev.dimmer.api.migration.AbortMigrationCommand;
+import dev.dimmer.api.migration.AdvanceWaveCommand;
+import dev.dimmer.api.migration.ApplyPlanCommand;
+import dev.dimmer.api.migration.RollBackWaveCommand;
+import dev.dimmer.api.migration.StartCutoverCommand;
+import java.util.Map;
+import java.util.Optional;
+
+/** The role each command needs. A command missing here is refused to everyone: new commands fail closed. */
+final class CommandRoles {
+    private static final Map<Class<?>, Role> REQUIRED = Map.of(
+            ApplyPlanCommand.class, Role.LEAD,
+            AdvanceWaveCommand.class, Role.LEAD,
+            StartCutoverCommand.class, Role.LEAD,
+            RollBackWaveCommand.class, Role.LEAD,
+            AbortMigrationCommand.class, Role.LEAD);
+
+    private CommandRoles() {
+    }
+
+    static Optional<Role> requiredFor(Class<?> commandType) {
+        return Optional.ofNullable(REQUIRED.get(commandType));
+    }
+}
