@@ -1,0 +1,43 @@
+package dev.dimmer.core.plan;
+
+import dev.dimmer.api.plan.MigrationPlan;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Loads a migration plan from YAML (or JSON, which is YAML) and reports every problem at once, each with
+ * file:line:col, field path, what is wrong and what would be right. No plan comes back when anything is wrong.
+ * Thread-safe and reusable.
+ */
+public final class PlanLoader {
+    private static final Comparator<PlanProblem> IN_FILE_ORDER = Comparator.comparingInt(PlanProblem::line)
+            .thenComparingInt(PlanProblem::column).thenComparing(PlanProblem::path).thenComparing(PlanProblem::message);
+
+    private final PlanSchema schema = new PlanSchema();
+    private final PlanBinder binder = new PlanBinder();
+    private final List<PlanCheck> checks = List.of(
+            new WaveNamesUnique(),
+            new WaveDependenciesKnown(),
+            new WaveDependenciesAcyclic(),
+            new CanaryStepsIncreasing());
+
+    public PlanLoadResult load(String sourceName, String text) {
+        LocatedDocument document = DocumentReader.read(sourceName, text == null ? "" : text);
+        if (document.root() == null) {
+            return new PlanLoadResult(null, document.problems());
+        }
+        List<PlanProblem> problems = new ArrayList<>(document.problems());
+        problems.addAll(schema.check(document));
+        Optional<MigrationPlan> plan = binder.bind(document.root());
+        plan.ifPresent(p -> checks.forEach(check -> problems.addAll(check.check(p, document))));
+        if (problems.isEmpty() && plan.isEmpty()) {
+            problems.add(document.problem("", "the plan's shape does not fit the plan format; compare it with docs/plan-format.md"));
+        }
+        List<PlanProblem> sorted = new ArrayList<>(new LinkedHashSet<>(problems));
+        sorted.sort(IN_FILE_ORDER);
+        return new PlanLoadResult(sorted.isEmpty() ? plan.orElse(null) : null, sorted);
+    }
+}
