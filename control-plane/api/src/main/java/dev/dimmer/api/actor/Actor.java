@@ -5,6 +5,9 @@ import java.util.Set;
 
 /** Who acts: a stable id (token owner, Slack user id), a display name and the roles held. */
 public record Actor(String id, String name, Set<Role> roles) {
+    /** The HTTP request attribute under which the authenticated actor travels to controllers. */
+    public static final String REQUEST_ATTRIBUTE = "dimmer.actor";
+
     public Actor {
         Objects.requireNonNull(id, "actor id");
         name = name == null || name.isBlank() ? id : name;

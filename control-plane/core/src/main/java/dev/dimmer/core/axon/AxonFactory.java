@@ -97,7 +97,11 @@ public class AxonFactory {
         for (BeanDefinition<?> definition : beans.getBeanDefinitions(Qualifiers.byStereotype(ProcessingGroup.class))) {
             Object handler = beans.getBean(definition);
             configurer.eventProcessing().registerEventHandler(c -> handler);
-            if (hasQueryHandlers(handler.getClass())) {
+        }
+        for (BeanDefinition<?> definition : beans.getAllBeanDefinitions()) {
+            if (definition.getBeanType().getName().startsWith("dev.dimmer.")
+                    && hasQueryHandlers(definition.getBeanType())) {
+                Object handler = beans.getBean(definition);
                 configurer.registerQueryHandler(c -> handler);
             }
         }

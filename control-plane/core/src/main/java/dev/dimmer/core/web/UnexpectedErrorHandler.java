@@ -1,0 +1,25 @@
+package dev.dimmer.core.web;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Anything unforeseen: the caller gets an incident id to quote, the log gets the stack trace; never the reverse. */
+@Singleton
+final class UnexpectedErrorHandler implements ExceptionHandler<Exception, HttpResponse<Problem>> {
+    private static final Logger LOG = LoggerFactory.getLogger(UnexpectedErrorHandler.class);
+
+    @Override
+    public HttpResponse<Problem> handle(HttpRequest request, Exception e) {
+        String incident = UUID.randomUUID().toString().substring(0, 8);
+        LOG.error("incident {} on {} {}", incident, request.getMethod(), request.getPath(), e);
+        return Problems.respond(request, HttpStatus.INTERNAL_SERVER_ERROR, "the server failed unexpectedly "
+                + "(incident " + incident + "); nothing was changed by the failed step; the server log has details",
+                "internal-error");
+    }
+}

@@ -1,0 +1,82 @@
+package dev.dimmer.projections.status;
+
+import dev.dimmer.api.migration.Phase;
+import dev.dimmer.api.status.FindMigrationQuery;
+import dev.dimmer.api.status.FindMigrationsQuery;
+import dev.dimmer.api.status.MigrationListView;
+import dev.dimmer.api.status.MigrationStatusView;
+import dev.dimmer.api.status.WaveStatusView;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.queryhandling.QueryHandler;
+
+/** Answers status queries from the status board's tables. */
+@Singleton
+public class StatusQueries {
+    private static final String MIGRATIONS = """
+            SELECT id, title, state, updated_at, updated_by, position FROM status_migration
+             WHERE (?::text IS NULL OR id = ?) ORDER BY id""";
+    private static final String WAVES = """
+            SELECT migration_id, name, phase, weight, since, by_actor, depends_on, canary_steps FROM status_wave
+             WHERE (?::text IS NULL OR migration_id = ?) ORDER BY migration_id, ordinal""";
+    private final ConnectionProvider connections;
+
+    public StatusQueries(ConnectionProvider connections) {
+        this.connections = connections;
+    }
+
+    @QueryHandler
+    public MigrationListView handle(FindMigrationsQuery query) throws SQLException {
+        return new MigrationListView(load(null));
+    }
+
+    @QueryHandler
+    public Optional<MigrationStatusView> handle(FindMigrationQuery query) throws SQLException {
+        return load(query.migrationId()).stream().findFirst();
+    }
+
+    private List<MigrationStatusView> load(String id) throws SQLException {
+        try (Connection c = connections.getConnection()) {
+            Map<String, List<WaveStatusView>> waves = new LinkedHashMap<>();
+            try (PreparedStatement s = c.prepareStatement(WAVES)) {
+                s.setString(1, id);
+                s.setString(2, id);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        waves.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(new WaveStatusView(
+                                r.getString(2), Phase.valueOf(r.getString(3)), r.getInt(4),
+                                r.getTimestamp(5).toInstant(), r.getString(6), split(r.getString(7)),
+                                split(r.getString(8)).stream().map(Integer::valueOf).toList()));
+                    }
+                }
+            }
+            List<MigrationStatusView> migrations = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(MIGRATIONS)) {
+                s.setString(1, id);
+                s.setString(2, id);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        migrations.add(new MigrationStatusView(r.getString(1), r.getString(2), r.getString(3),
+                                r.getTimestamp(4).toInstant(), r.getString(5), r.getLong(6),
+                                waves.getOrDefault(r.getString(1), List.of())));
+                    }
+                }
+            }
+            return migrations;
+        }
+    }
+
+    private static List<String> split(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
+    }
+}
