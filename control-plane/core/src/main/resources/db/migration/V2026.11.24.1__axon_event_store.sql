@@ -1,4 +1,4 @@
--- Axon's JDBC event store, token store and saga store on PostgreSQL, in the shapes of Axon's Postgres table
+-- Axon's JDBC event store and token store on PostgreSQL, in the shapes of Axon's Postgres table
 -- factories with bytea payloads (no large objects). EventStoreSchemaTest compares this with what Axon generates.
 
 CREATE TABLE domain_event_entry (
@@ -40,23 +40,3 @@ CREATE TABLE token_entry (
     owner          VARCHAR(255) NULL,
     PRIMARY KEY (processor_name, segment)
 );
-
-CREATE TABLE saga_entry (
-    saga_id         VARCHAR(255) NOT NULL,
-    revision        VARCHAR(255),
-    saga_type       VARCHAR(255),
-    serialized_saga BYTEA,
-    PRIMARY KEY (saga_id)
-);
-
-CREATE TABLE association_value_entry (
-    id                BIGSERIAL    NOT NULL,
-    association_key   VARCHAR(255) NOT NULL,
-    association_value VARCHAR(255),
-    saga_id           VARCHAR(255) NOT NULL,
-    saga_type         VARCHAR(255),
-    PRIMARY KEY (id)
-);
-
-CREATE INDEX association_value_entry_saga_type_key_value ON association_value_entry (saga_type, association_key, association_value);
-CREATE INDEX association_value_entry_saga_id_type ON association_value_entry (saga_id, saga_type);

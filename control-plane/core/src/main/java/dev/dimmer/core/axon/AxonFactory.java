@@ -67,6 +67,8 @@ public class AxonFactory {
                         .eventSerializer(serializer)
                         .snapshotSerializer(serializer)
                         .dataType(byte[].class)
+                        .schema(AxonSchemas.events())
+                        .batchSize(500)
                         .persistenceExceptionResolver(new PostgresErrorResolver())
                         .build())
                 .configureCommandBus(c -> {
@@ -83,6 +85,7 @@ public class AxonFactory {
                                 .connectionProvider(transactions)
                                 .serializer(serializer)
                                 .contentType(byte[].class)
+                                .schema(AxonSchemas.tokens())
                                 .build())
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Migration.class)
                         .configureCache(c -> new WeakReferenceCache())

@@ -1,0 +1,141 @@
+package dev.dimmer.deploy.bench;
+
+import dev.dimmer.api.actor.Actor;
+import dev.dimmer.api.actor.Channel;
+import dev.dimmer.api.actor.Provenance;
+import dev.dimmer.api.actor.Role;
+import dev.dimmer.api.migration.AdvanceWaveCommand;
+import dev.dimmer.api.migration.ApplyPlanCommand;
+import dev.dimmer.api.migration.RollBackWaveCommand;
+import dev.dimmer.api.plan.MigrationPlan;
+import dev.dimmer.api.plan.Owner;
+import dev.dimmer.api.plan.WavePlan;
+import dev.dimmer.core.web.CommandSending;
+import dev.dimmer.deploy.config.DimmerHome;
+import dev.dimmer.deploy.config.ServerSettings;
+import dev.dimmer.deploy.server.ControlPlane;
+import dev.dimmer.deploy.server.Database;
+import dev.dimmer.deploy.server.EmbeddedDatabase;
+import dev.dimmer.projections.rebuild.RebuildResult;
+import dev.dimmer.projections.rebuild.RebuildingProjections;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "events", description = "Command throughput through the command bus and projection rebuild rate, "
+        + "beside raw JDBC inserts on the same database")
+public final class BenchEventsCommand implements Callable<Integer> {
+    private static final Actor LEAD = new Actor("bench", "Bench", Set.of(Role.LEAD, Role.OPERATOR));
+
+    @Option(names = "--commands", defaultValue = "20000", description = "Commands to send (default: ${DEFAULT-VALUE})")
+    int commands;
+
+    @Option(names = "--senders", defaultValue = "4", description = "Concurrent senders (default: ${DEFAULT-VALUE})")
+    int senders;
+
+    @Option(names = "--migrations", defaultValue = "40", description = "Migrations the commands spread over (default: ${DEFAULT-VALUE})")
+    int migrations;
+
+    @Option(names = "--database-url", paramLabel = "JDBC_URL", description = "An empty PostgreSQL database to use (default: a fresh embedded one)")
+    String databaseUrl;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Path temp = Files.createTempDirectory("dimmer-bench");
+        Database database = databaseUrl == null ? EmbeddedDatabase.start(temp.resolve("pgdata"))
+                : Database.external(databaseUrl, System.getenv().getOrDefault("DIMMER_DATABASE_USER", ""),
+                System.getenv().getOrDefault("DIMMER_DATABASE_PASSWORD", ""));
+        out.printf("dimmer bench events: %d commands, %d senders, %d migrations, %d cores, %s%n", commands, senders,
+                migrations, Runtime.getRuntime().availableProcessors(), database.describe());
+        out.flush();
+        RawJdbcBaseline raw = new RawJdbcBaseline(database.url(), database.user(), database.password());
+        double rawCommitted = raw.committedInserts(senders, commands);
+        double rawBatched = raw.batchedInserts(commands, 500);
+        raw.drop();
+        ServerSettings settings = new ServerSettings(new DimmerHome(temp), null, List.of(), "127.0.0.1", 0);
+        try (ControlPlane plane = ControlPlane.start(settings, database, Map.of())) {
+            CommandSending bus = plane.context().getBean(CommandSending.class);
+            List<String> ids = prepare(bus);
+            double commandRate = sendCommands(bus, ids);
+            RebuildResult rebuild = plane.context().getBean(RebuildingProjections.class).rebuild(Duration.ofMinutes(10));
+            rebuild = plane.context().getBean(RebuildingProjections.class).rebuild(Duration.ofMinutes(10));
+            double rebuildRate = rebuild.headPosition() / rebuild.seconds();
+            out.println();
+            out.printf("%-52s %12s %10s%n", "", "per second", "ratio");
+            out.printf("%-52s %12.0f %10s%n", "raw JDBC insert, one commit per row, " + senders + " threads",
+                    rawCommitted, "1.00");
+            out.printf("%-52s %12.0f %10.2f   target >= 1000/s%n", "commands (load aggregate, append event, commit)",
+                    commandRate, commandRate / rawCommitted);
+            out.printf("%-52s %12.0f %10s%n", "raw JDBC batched insert, 500 rows per commit", rawBatched, "1.00");
+            out.printf("%-52s %12.0f %10.2f   target >= 20000/s%n",
+                    "projection rebuild, " + rebuild.headPosition() + " events (status + audit)", rebuildRate,
+                    rebuildRate / rawBatched);
+        } finally {
+            database.close();
+        }
+        return 0;
+    }
+
+    private List<String> prepare(CommandSending bus) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < migrations; i++) {
+            String id = "bench-" + i;
+            ids.add(id);
+            bus.send(new ApplyPlanCommand(id, new MigrationPlan(id, "Bench " + i,
+                    List.of(new Owner("bench", "Bench", Role.LEAD)),
+                    List.of(new WavePlan("orders", List.of(), List.of(10, 50)))), by()));
+            bus.send(new AdvanceWaveCommand(id, "orders", null, by()));
+            bus.send(new AdvanceWaveCommand(id, "orders", null, by()));
+        }
+        return ids;
+    }
+
+    private double sendCommands(CommandSending bus, List<String> ids) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(senders);
+        int perSender = commands / senders;
+        long start = System.nanoTime();
+        List<Future<?>> done = new ArrayList<>();
+        for (int s = 0; s < senders; s++) {
+            int sender = s;
+            done.add(pool.submit(() -> {
+                for (int i = 0; i < perSender; i++) {
+                    String id = ids.get((sender + senders * (i / 2)) % ids.size());
+                    // SHADOW -> CANARY, then back: an endless, legal sequence that grows each migration's log
+                    if (i % 2 == 0) {
+                        bus.send(new AdvanceWaveCommand(id, "orders", null, by()));
+                    } else {
+                        bus.send(new RollBackWaveCommand(id, "orders", by()));
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        return perSender * senders / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static Provenance by() {
+        return new Provenance(LEAD, Channel.CLI, "bench", Instant.now());
+    }
+}

@@ -1,0 +1,38 @@
+package dev.dimmer.deploy.cli;
+
+import dev.dimmer.deploy.config.ConfigException;
+import dev.dimmer.deploy.client.ApiException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+
+/** The command tree of {@code dimmer}, and how its errors reach a person: one line, never a stack trace. */
+@Command(name = "dimmer", mixinStandardHelpOptions = true, version = "dimmer 0.1.0",
+        description = "Event-sourced migration control plane: phased rollouts, validations, rollback, audit.",
+        subcommands = {ServerCommand.class, DemoCommand.class, ApplyCommand.class, StatusCommand.class,
+                AdvanceCommand.class, CutoverCommand.class, RollbackCommand.class, AbortCommand.class,
+                AuditCommand.class, ProjectionsCommand.class, BenchCommand.class, HelpCommand.class})
+public final class Commands implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine line = new CommandLine(new Commands());
+        line.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            int code = e instanceof ApiException api ? api.exitCode() : 2;
+            String message = e instanceof ConfigException || e instanceof ApiException ? e.getMessage()
+                    : e.getClass().getSimpleName() + ": " + e.getMessage();
+            cmd.getErr().println("error: " + message);
+            if (System.getenv("DIMMER_DEBUG") != null) {
+                e.printStackTrace(cmd.getErr());
+            }
+            return code;
+        });
+        return line;
+    }
+}

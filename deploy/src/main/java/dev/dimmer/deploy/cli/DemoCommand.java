@@ -1,0 +1,98 @@
+package dev.dimmer.deploy.cli;
+
+import dev.dimmer.deploy.client.ApiClient;
+import dev.dimmer.deploy.config.DimmerHome;
+import dev.dimmer.deploy.config.ServerSettings;
+import dev.dimmer.deploy.server.ControlPlane;
+import dev.dimmer.deploy.server.EmbeddedDatabase;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "demo", description = "Start a control plane on a fresh embedded PostgreSQL, walk the first worked "
+        + "example through every phase (with a rollback), print the audit trail, then keep serving")
+final class DemoCommand implements Callable<Integer> {
+    static final String PLAN = "examples/onprem-postgres-to-managed.yaml";
+
+    @Option(names = "--port", defaultValue = "8420", description = "HTTP port (default: ${DEFAULT-VALUE}; a free one if taken)")
+    int port;
+
+    @Option(names = "--exit", description = "Stop after the walk-through instead of serving")
+    boolean exit;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        DimmerHome home = DimmerHome.resolve();
+        Path data = home.dir().resolve("demo").resolve("pgdata");
+        wipe(data);
+        out.println("Starting a control plane on a fresh embedded PostgreSQL in " + data + " ...");
+        out.flush();
+        ServerSettings settings = new ServerSettings(home, null, List.of(), "127.0.0.1", free(port) ? port : 0);
+        try (ControlPlane plane = Servers.start(settings, EmbeddedDatabase.start(data))) {
+            ApiClient client = new ApiClient(URI.create(plane.url()), plane.devToken());
+            new DemoWalkthrough(client, out).run(readPlan());
+            out.println();
+            out.println("The control plane keeps its state; explore it from another terminal:");
+            out.println("  export DIMMER_URL=" + plane.url());
+            out.println("  export DIMMER_TOKEN=" + plane.devToken());
+            out.println("  ./dimmer status; ./dimmer audit <migration>; ./dimmer rollback <migration> <wave> --reason ...");
+            out.flush();
+            if (!exit) {
+                out.println("Serving on " + plane.url() + " until Ctrl-C");
+                out.flush();
+                CountDownLatch stopped = new CountDownLatch(1);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    stopped.countDown();
+                    plane.close();
+                }));
+                stopped.await();
+            }
+        }
+        return 0;
+    }
+
+    private static String readPlan() throws IOException {
+        try (var in = DemoCommand.class.getClassLoader().getResourceAsStream(PLAN)) {
+            if (in == null) {
+                throw new IOException(PLAN + " is missing from the build; rebuild with ./mvnw package");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void wipe(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

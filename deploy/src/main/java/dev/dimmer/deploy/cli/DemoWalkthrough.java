@@ -1,0 +1,105 @@
+package dev.dimmer.deploy.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dimmer.api.plan.MigrationPlan;
+import dev.dimmer.api.plan.WavePlan;
+import dev.dimmer.core.plan.PlanLoadResult;
+import dev.dimmer.core.plan.PlanLoader;
+import dev.dimmer.deploy.client.ApiClient;
+import dev.dimmer.deploy.client.ApiException;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The demo's story, told through the real HTTP API: register the plan, bring the first wave up step by step, dim
+ * it back down once, bring it up again to cutover and decommission, show a dependent wave refused and then let
+ * through, and print the status board and the audit trail.
+ */
+final class DemoWalkthrough {
+    private final ApiClient client;
+    private final PrintWriter out;
+    private final Map<String, String> states = new LinkedHashMap<>();
+
+    DemoWalkthrough(ApiClient client, PrintWriter out) {
+        this.client = client;
+        this.out = out;
+    }
+
+    void run(String planText) {
+        PlanLoadResult loaded = new PlanLoader().load(DemoCommand.PLAN, planText);
+        if (!loaded.valid()) {
+            throw new ApiException(2, "the demo plan is invalid: " + loaded.problems().get(0).render(), null);
+        }
+        MigrationPlan plan = loaded.plan();
+        String id = plan.slug();
+        client.postText("/api/migrations", planText, "application/yaml",
+                Map.of("X-Dimmer-Source", DemoCommand.PLAN, "X-Dimmer-Reason", "demo: plan reviewed"));
+        out.println("Registered migration " + id + ": " + plan.title());
+        plan.waves().forEach(w -> states.put(w.name(), "PLANNED"));
+        WavePlan first = plan.waves().stream().filter(w -> w.dependsOn().isEmpty()).findFirst()
+                .orElse(plan.waves().get(0));
+        WavePlan dependent = plan.waves().stream().filter(w -> w.dependsOn().contains(first.name())).findFirst()
+                .orElse(null);
+        out.println();
+        out.println("Transitions:");
+        step(id, first, "advance", "snapshot restored on the target");
+        step(id, first, "advance", "backfill verified: row counts and checksums match");
+        step(id, first, "advance", "shadow reads clean for 24h");
+        step(id, first, "rollback", "p99 latency on the target above the 50 ms SLO");
+        step(id, first, "advance", "index fixed on the target; retrying canary");
+        raiseToLastStep(id, first);
+        if (dependent != null) {
+            bringToLastCanaryStep(id, dependent);
+            attempt(id, dependent, "cutover", "try to cut over before " + first.name() + " is stable");
+        }
+        step(id, first, "cutover", "canary error rate 0.00% for 2h; go/no-go passed");
+        step(id, first, "advance", "all consumers read the target; entering stabilization");
+        if (dependent != null) {
+            step(id, dependent, "cutover", first.name() + " is stable");
+        }
+        step(id, first, "advance", "stable for the retention window; old system retired");
+        out.println();
+        out.println("Status:");
+        JsonNode status = client.get("/api/migrations/" + Paths.segment(id));
+        TextTable table = new TextTable("WAVE", "PHASE", ">WEIGHT", "SINCE", "BY");
+        status.path("waves").forEach(w -> table.row(w.path("name").asText(), w.path("phase").asText(),
+                w.path("weight").asInt() + "%", w.path("since").asText(), w.path("by").asText()));
+        out.print(table.render("  "));
+        out.println();
+        out.println("Audit trail:");
+        out.print(AuditTable.of(client.get("/api/migrations/" + Paths.segment(id) + "/audit").path("entries"))
+                .render("  "));
+    }
+
+    private void raiseToLastStep(String id, WavePlan wave) {
+        for (int i = 1; i < wave.canarySteps().size(); i++) {
+            step(id, wave, "advance", "canary at " + wave.canarySteps().get(i - 1) + "% clean; next step");
+        }
+    }
+
+    private void bringToLastCanaryStep(String id, WavePlan wave) {
+        step(id, wave, "advance", "backfill started");
+        step(id, wave, "advance", "backfill verified");
+        step(id, wave, "advance", "shadow reads clean");
+        raiseToLastStep(id, wave);
+    }
+
+    private void step(String id, WavePlan wave, String action, String reason) {
+        JsonNode state = client.post("/api/migrations/" + Paths.segment(id) + "/waves/" + Paths.segment(wave.name())
+                + "/" + action, Map.of("reason", reason));
+        String now = state.path("phase").asText() + (state.path("phase").asText().equals("CANARY")
+                ? " " + state.path("weight").asInt() + "%" : "");
+        out.printf("  %-14s %-9s %-15s -> %-15s %s%n", wave.name(), action, states.get(wave.name()), now, reason);
+        out.flush();
+        states.put(wave.name(), now);
+    }
+
+    private void attempt(String id, WavePlan wave, String action, String reason) {
+        try {
+            step(id, wave, action, reason);
+        } catch (ApiException refused) {
+            out.printf("  %-14s %-9s refused: %s%n", wave.name(), action, refused.getMessage());
+        }
+    }
+}

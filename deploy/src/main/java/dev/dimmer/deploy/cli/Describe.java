@@ -1,0 +1,22 @@
+package dev.dimmer.deploy.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** One-line descriptions of API answers for people. */
+final class Describe {
+    private Describe() {
+    }
+
+    static String wave(JsonNode state) {
+        return "wave " + state.path("wave").asText() + " of " + state.path("migration_id").asText() + " is now "
+                + phase(state.path("phase").asText(), state.path("weight").asInt());
+    }
+
+    static String phase(String phase, int weight) {
+        return switch (phase) {
+            case "CANARY" -> "CANARY at " + weight + "% of reads on the target";
+            case "CUTOVER", "STABILIZATION", "DECOMMISSIONED" -> phase + " (all reads on the target)";
+            default -> phase + " (no reads on the target)";
+        };
+    }
+}

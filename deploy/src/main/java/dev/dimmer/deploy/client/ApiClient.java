@@ -1,0 +1,132 @@
+package dev.dimmer.deploy.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dimmer.deploy.config.DimmerHome;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The CLI's connection to a control plane: finds the server ({@code --server}, {@code DIMMER_URL}, default
+ * {@code http://127.0.0.1:8420}) and the token ({@code DIMMER_TOKEN}, or the dev-mode token file), sends requests
+ * and turns refusals into one-line errors with the right exit code.
+ */
+public final class ApiClient {
+    public static final String DEFAULT_URL = "http://127.0.0.1:8420";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final URI base;
+    private final String token;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public ApiClient(URI base, String token) {
+        this.base = base;
+        this.token = token;
+    }
+
+    public static ApiClient locate(String serverOption, Map<String, String> env, DimmerHome home) {
+        String url = serverOption != null ? serverOption : env.getOrDefault("DIMMER_URL", DEFAULT_URL);
+        String token = env.get("DIMMER_TOKEN");
+        if (token == null || token.isBlank()) {
+            try {
+                token = Files.exists(home.tokenFile()) ? Files.readString(home.tokenFile()).strip() : null;
+            } catch (IOException e) {
+                token = null;
+            }
+        }
+        try {
+            return new ApiClient(URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url), token);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(2, "the server URL '" + url + "' is not a URL", null);
+        }
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    public JsonNode get(String path) {
+        return send(request(path).GET());
+    }
+
+    public JsonNode post(String path, Object body) {
+        try {
+            return send(request(path).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+        } catch (IOException e) {
+            throw new ApiException(2, "could not encode the request: " + e.getMessage(), null);
+        }
+    }
+
+    public JsonNode postText(String path, String body, String contentType, Map<String, String> headers) {
+        HttpRequest.Builder builder = request(path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(builder::header);
+        return send(builder);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofMinutes(10))
+                .header("Accept", "application/json")
+                .header("X-Dimmer-Channel", "cli");
+        if (token != null && !token.isBlank()) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
+    }
+
+    private JsonNode send(HttpRequest.Builder builder) {
+        HttpResponse<String> response;
+        try {
+            response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (ConnectException e) {
+            throw new ApiException(2, "cannot reach the Dimmer server at " + base + " (is `dimmer server` "
+                    + "running? point to it with --server URL or DIMMER_URL)", null);
+        } catch (IOException e) {
+            throw new ApiException(2, "talking to " + base + " failed: " + e.getMessage(), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(2, "interrupted", null);
+        }
+        ApiResponse answer = new ApiResponse(response.statusCode(), parse(response.body()));
+        if (answer.ok()) {
+            return answer.body();
+        }
+        throw refusal(answer);
+    }
+
+    private ApiException refusal(ApiResponse answer) {
+        String detail = answer.body().path("detail").asText("");
+        if (detail.isBlank()) {
+            detail = "the server answered " + answer.status();
+        }
+        return switch (answer.status()) {
+            case 401 -> new ApiException(2, detail, answer);
+            case 400 -> new ApiException(2, detail, answer);
+            case 403, 404, 409, 422 -> new ApiException(1, detail, answer);
+            default -> new ApiException(2, detail, answer);
+        };
+    }
+
+    private static JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            return NullNode.getInstance();
+        }
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            ObjectNode node = JSON.createObjectNode();
+            node.put("detail", body.length() > 200 ? body.substring(0, 200) : body);
+            return node;
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package dev.dimmer.deploy.config;
+
+import dev.dimmer.core.auth.TokenGrant;
+import java.util.List;
+
+/**
+ * What a server starts with: its database (none means embedded PostgreSQL under the home directory, dev mode)
+ * and the API tokens it accepts.
+ */
+public record ServerSettings(DimmerHome home, DatabaseEntry database, List<TokenGrant> grants, String host, int port) {
+    public boolean devMode() {
+        return database == null;
+    }
+}

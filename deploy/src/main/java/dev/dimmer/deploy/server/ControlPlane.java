@@ -1,0 +1,115 @@
+package dev.dimmer.deploy.server;
+
+import dev.dimmer.api.actor.Actor;
+import dev.dimmer.api.actor.Role;
+import dev.dimmer.core.auth.ActorTokens;
+import dev.dimmer.core.auth.TokenGrant;
+import dev.dimmer.deploy.config.ConfigException;
+import dev.dimmer.deploy.config.ServerSettings;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A running control plane: its database, the Micronaut application (Axon, Flyway, HTTP API) and, in dev mode,
+ * the token written to the home directory for the CLI.
+ */
+public final class ControlPlane implements AutoCloseable {
+    public static final Actor DEV_ACTOR = new Actor("local", "Local developer", EnumSet.allOf(Role.class));
+    private final Database database;
+    private final ApplicationContext context;
+    private final EmbeddedServer server;
+    private final String devToken;
+
+    private ControlPlane(Database database, ApplicationContext context, EmbeddedServer server, String devToken) {
+        this.database = database;
+        this.context = context;
+        this.server = server;
+        this.devToken = devToken;
+    }
+
+    public static ControlPlane start(ServerSettings settings) {
+        Database database = settings.devMode()
+                ? EmbeddedDatabase.start(settings.home().dir().resolve("pgdata"))
+                : Database.external(settings.database().url(), settings.database().user(),
+                        settings.database().password());
+        return start(settings, database, Map.of());
+    }
+
+    /** Starts on a database someone else owns and stops; extra properties tune the application (tests, bench). */
+    public static ControlPlane start(ServerSettings settings, Database database, Map<String, Object> extra) {
+        List<TokenGrant> grants = new ArrayList<>(settings.grants());
+        String devToken = null;
+        try {
+            if (settings.devMode() || grants.isEmpty()) {
+                if (!settings.devMode()) {
+                    throw new ConfigException("no API tokens configured; add tokens to dimmer.yml "
+                            + "(see README, Configuration) before serving a shared database");
+                }
+                devToken = newToken();
+                settings.home().writeToken(devToken);
+                grants.add(TokenGrant.of(devToken, DEV_ACTOR));
+            }
+            Map<String, Object> properties = new HashMap<>();
+            properties.put("datasources.default.url", database.url());
+            properties.put("datasources.default.username", database.user());
+            properties.put("datasources.default.password", database.password());
+            properties.put("micronaut.server.host", settings.host());
+            properties.put("micronaut.server.port", settings.port());
+            properties.putAll(extra);
+            ApplicationContext context = ApplicationContext.builder()
+                    .properties(properties)
+                    .singletons(new ActorTokens(grants))
+                    .banner(false)
+                    .start();
+            EmbeddedServer server = context.getBean(EmbeddedServer.class);
+            server.start();
+            return new ControlPlane(database, context, server, devToken);
+        } catch (IOException e) {
+            database.close();
+            throw new ConfigException("could not write the dev-mode token to " + settings.home().tokenFile()
+                    + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return "dmr_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    public String url() {
+        return "http://" + server.getHost() + ":" + server.getPort();
+    }
+
+    public String devToken() {
+        return devToken;
+    }
+
+    public ApplicationContext context() {
+        return context;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    @Override
+    public void close() {
+        try {
+            context.close();
+        } finally {
+            database.close();
+        }
+    }
+}
