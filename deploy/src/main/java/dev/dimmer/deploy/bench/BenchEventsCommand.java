@@ -77,7 +77,7 @@ public final class BenchEventsCommand implements Callable<Integer> {
             double commandRate = sendCommands(bus, ids);
             RebuildResult rebuild = plane.context().getBean(RebuildingProjections.class).rebuild(Duration.ofMinutes(10));
             rebuild = plane.context().getBean(RebuildingProjections.class).rebuild(Duration.ofMinutes(10));
-            double rebuildRate = rebuild.headPosition() / rebuild.seconds();
+            double rebuildRate = rebuild.events() / rebuild.seconds();
             out.println();
             out.printf("%-52s %12s %10s%n", "", "per second", "ratio");
             out.printf("%-52s %12.0f %10s%n", "raw JDBC insert, one commit per row, " + senders + " threads",
@@ -86,7 +86,7 @@ public final class BenchEventsCommand implements Callable<Integer> {
                     commandRate, commandRate / rawCommitted);
             out.printf("%-52s %12.0f %10s%n", "raw JDBC batched insert, 500 rows per commit", rawBatched, "1.00");
             out.printf("%-52s %12.0f %10.2f   target >= 20000/s%n",
-                    "projection rebuild, " + rebuild.headPosition() + " events (status + audit)", rebuildRate,
+                    "projection rebuild, " + rebuild.events() + " events (status + audit)", rebuildRate,
                     rebuildRate / rawBatched);
         } finally {
             database.close();

@@ -10,7 +10,7 @@ final class AuditTable {
     static TextTable of(Iterable<JsonNode> entries) {
         TextTable table = new TextTable(">POS", "TIME", "WAVE", "EVENT", "ACTOR", "CHANNEL", "REASON");
         for (JsonNode e : entries) {
-            table.row(e.path("position").asLong(), e.path("time").asText(), e.path("wave").asText(""),
+            table.row(e.path("position").asLong(), Describe.time(e.path("time").asText()), e.path("wave").asText(""),
                     e.path("type").asText().replace("Event", ""), e.path("actor_name").asText(""),
                     e.path("channel").asText(""), e.path("reason").asText(""));
         }

@@ -64,7 +64,7 @@ final class DemoWalkthrough {
         JsonNode status = client.get("/api/migrations/" + Paths.segment(id));
         TextTable table = new TextTable("WAVE", "PHASE", ">WEIGHT", "SINCE", "BY");
         status.path("waves").forEach(w -> table.row(w.path("name").asText(), w.path("phase").asText(),
-                w.path("weight").asInt() + "%", w.path("since").asText(), w.path("by").asText()));
+                w.path("weight").asInt() + "%", Describe.time(w.path("since").asText()), w.path("by").asText()));
         out.print(table.render("  "));
         out.println();
         out.println("Audit trail:");

@@ -12,6 +12,16 @@ final class Describe {
                 + phase(state.path("phase").asText(), state.path("weight").asInt());
     }
 
+    /** An ISO instant as a person reads it: to the second, in UTC. */
+    static String time(String iso) {
+        try {
+            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'")
+                    .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.parse(iso));
+        } catch (java.time.format.DateTimeParseException e) {
+            return iso;
+        }
+    }
+
     static String phase(String phase, int weight) {
         return switch (phase) {
             case "CANARY" -> "CANARY at " + weight + "% of reads on the target";

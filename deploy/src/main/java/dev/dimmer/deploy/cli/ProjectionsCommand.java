@@ -15,7 +15,7 @@ final class ProjectionsCommand {
                 printJson(answer);
                 return;
             }
-            long events = answer.path("head_position").asLong();
+            long events = answer.path("events").asLong();
             double seconds = answer.path("seconds").asDouble();
             out().printf("rebuilt %s from %d events in %.2f s (%.0f events/s)%n", answer.path("processor").asText(),
                     events, seconds, seconds > 0 ? events / seconds : 0);

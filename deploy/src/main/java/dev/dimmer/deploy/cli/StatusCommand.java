@@ -34,7 +34,7 @@ final class StatusCommand extends ClientCommand {
         TextTable table = new TextTable("WAVE", "PHASE", ">WEIGHT", "SINCE", "BY");
         for (JsonNode w : m.path("waves")) {
             table.row(w.path("name").asText(), w.path("phase").asText(), w.path("weight").asInt() + "%",
-                    w.path("since").asText(), w.path("by").asText());
+                    Describe.time(w.path("since").asText()), w.path("by").asText());
         }
         out().print(table.render("  "));
     }

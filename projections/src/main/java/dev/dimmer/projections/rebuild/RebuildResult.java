@@ -1,9 +1,5 @@
 package dev.dimmer.projections.rebuild;
 
-/**
- * What a rebuild did.
- *
- * @param headPosition the log's head when the rebuild started, plus one: an upper bound of the events replayed
- */
-public record RebuildResult(String processor, long headPosition, double seconds) {
+/** What a rebuild did: which processor, how many events it replayed into the views, and in how long. */
+public record RebuildResult(String processor, long events, double seconds) {
 }

@@ -49,8 +49,9 @@ public class AxonFactory {
     @Context
     @Bean(preDestroy = "shutdown")
     Configuration axonConfiguration(JdbcTransactions transactions, BeanContext beans,
-                                    @Value("${dimmer.axon.snapshot-threshold:50}") int snapshotThreshold,
-                                    @Value("${dimmer.axon.batch-size:500}") int batchSize) {
+                                    @Value("${dimmer.axon.snapshot-threshold:20}") int snapshotThreshold,
+                                    @Value("${dimmer.axon.batch-size:500}") int batchSize,
+                                    @Value("${dimmer.axon.aggregate-cache:false}") boolean aggregateCache) {
         Serializer serializer = AxonJson.serializer();
         // false: skip ServiceLoader modules, among them an update checker that calls out to the internet
         Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
@@ -87,10 +88,7 @@ public class AxonFactory {
                                 .contentType(byte[].class)
                                 .schema(AxonSchemas.tokens())
                                 .build())
-                .configureAggregate(AggregateConfigurer.defaultConfiguration(Migration.class)
-                        .configureCache(c -> new WeakReferenceCache())
-                        .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
-                                c.snapshotter(), snapshotThreshold)));
+                .configureAggregate(aggregate(snapshotThreshold, aggregateCache));
         configurer.eventProcessing()
                 .usingPooledStreamingEventProcessors()
                 .registerPooledStreamingEventProcessorConfiguration((c, builder) -> builder
@@ -109,6 +107,17 @@ public class AxonFactory {
             }
         }
         return configurer.start();
+    }
+
+    /**
+     * Snapshots keep long-lived migrations quick to load. The cache is for a single node only: a second node
+     * sharing the database would act on a stale cached aggregate and lose every first race.
+     */
+    private static AggregateConfigurer<Migration> aggregate(int snapshotThreshold, boolean cache) {
+        AggregateConfigurer<Migration> aggregate = AggregateConfigurer.defaultConfiguration(Migration.class)
+                .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(),
+                        snapshotThreshold));
+        return cache ? aggregate.configureCache(c -> new WeakReferenceCache()) : aggregate;
     }
 
     @Singleton

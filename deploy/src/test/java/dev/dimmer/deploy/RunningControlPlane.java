@@ -1,0 +1,144 @@
+package dev.dimmer.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dimmer.api.actor.Actor;
+import dev.dimmer.api.actor.Role;
+import dev.dimmer.core.auth.TokenGrant;
+import dev.dimmer.deploy.config.DimmerHome;
+import dev.dimmer.deploy.config.ServerSettings;
+import dev.dimmer.deploy.server.ControlPlane;
+import dev.dimmer.deploy.server.Database;
+import dev.dimmer.testing.TestDatabase;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/** A control plane for a test, on a real PostgreSQL database, with tokens for a lead, a viewer and an operator. */
+public final class RunningControlPlane implements AutoCloseable {
+    public static final String LEAD = "lead-token-0123456789";
+    public static final String VIEWER = "viewer-token-0123456789";
+    public static final String OPERATOR = "operator-token-0123456789";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final TestDatabase database;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private ControlPlane plane;
+
+    private RunningControlPlane(TestDatabase database) {
+        this.database = database;
+    }
+
+    public static RunningControlPlane on(TestDatabase database) {
+        RunningControlPlane running = new RunningControlPlane(database);
+        running.start();
+        return running;
+    }
+
+    public void start() {
+        Path home;
+        try {
+            home = Files.createTempDirectory("dimmer-test-home");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        List<TokenGrant> grants = List.of(
+                TokenGrant.of(LEAD, new Actor("U01LEAD", "Ada Lead", Set.of(Role.LEAD, Role.VIEWER))),
+                TokenGrant.of(VIEWER, new Actor("U02VIEW", "Vic Viewer", Set.of(Role.VIEWER))),
+                TokenGrant.of(OPERATOR, new Actor("U03OPS", "Olu Operator", Set.of(Role.OPERATOR))));
+        ServerSettings settings = new ServerSettings(new DimmerHome(home),
+                new dev.dimmer.deploy.config.DatabaseEntry(database.url(), database.user(), database.password()),
+                grants, "127.0.0.1", 0);
+        plane = ControlPlane.start(settings, Database.external(database.url(), database.user(), database.password()),
+                Map.of());
+    }
+
+    public void stop() {
+        plane.close();
+    }
+
+    public ControlPlane plane() {
+        return plane;
+    }
+
+    public String url() {
+        return plane.url();
+    }
+
+    public Answer get(String path, String token) {
+        return send(request(path, token).GET());
+    }
+
+    public Answer post(String path, String token, Object body) {
+        try {
+            return send(request(path, token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Answer postYaml(String path, String token, String yaml) {
+        return send(request(path, token).header("Content-Type", "application/yaml")
+                .POST(HttpRequest.BodyPublishers.ofString(yaml)));
+    }
+
+    /** Polls a read until it satisfies the expectation: projections follow the log within milliseconds. */
+    public JsonNode await(String path, String token, Predicate<JsonNode> expectation) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        Answer last = null;
+        while (System.nanoTime() < deadline) {
+            last = get(path, token);
+            if (last.status() == 200 && expectation.test(last.body())) {
+                return last.body();
+            }
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("GET " + path + " never met the expectation; last answer: " + last);
+    }
+
+    private HttpRequest.Builder request(String path, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
+    }
+
+    private Answer send(HttpRequest.Builder builder) {
+        try {
+            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode body = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (plane != null) {
+            plane.close();
+        }
+    }
+
+    /** An HTTP answer: status, content type, JSON body. */
+    public record Answer(int status, String contentType, JsonNode body) {
+    }
+}
