@@ -19,10 +19,14 @@ public final class PlanLoader {
     private final PlanSchema schema = new PlanSchema();
     private final PlanBinder binder = new PlanBinder();
     private final List<PlanCheck> checks = List.of(
-            new WaveNamesUnique(),
+            new NamesUnique(),
             new WaveDependenciesKnown(),
             new WaveDependenciesAcyclic(),
-            new CanaryStepsIncreasing());
+            new CanaryStepsIncreasing(),
+            new ReferencesKnown(),
+            new PasswordsFromEnvironment(),
+            new GateQuorumReachable(),
+            new WindowsCanOpen());
 
     public PlanLoadResult load(String sourceName, String text) {
         LocatedDocument document = DocumentReader.read(sourceName, text == null ? "" : text);
