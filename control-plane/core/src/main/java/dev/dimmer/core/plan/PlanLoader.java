@@ -29,9 +29,14 @@ public final class PlanLoader {
             new WindowsCanOpen());
 
     public PlanLoadResult load(String sourceName, String text) {
+        return read(sourceName, text).result();
+    }
+
+    /** Like {@link #load}, keeping the field positions for later findings. */
+    public LoadedPlan read(String sourceName, String text) {
         LocatedDocument document = DocumentReader.read(sourceName, text == null ? "" : text);
         if (document.root() == null) {
-            return new PlanLoadResult(null, document.problems());
+            return new LoadedPlan(new PlanLoadResult(null, document.problems()), document);
         }
         List<PlanProblem> problems = new ArrayList<>(document.problems());
         problems.addAll(schema.check(document));
@@ -42,6 +47,6 @@ public final class PlanLoader {
         }
         List<PlanProblem> sorted = new ArrayList<>(new LinkedHashSet<>(problems));
         sorted.sort(IN_FILE_ORDER);
-        return new PlanLoadResult(sorted.isEmpty() ? plan.orElse(null) : null, sorted);
+        return new LoadedPlan(new PlanLoadResult(sorted.isEmpty() ? plan.orElse(null) : null, sorted), document);
     }
 }
