@@ -43,16 +43,17 @@ final class GoNoGoSection {
     }
 
     static String criterion(ValidationPlan v) {
-        String what = switch (v.kind()) {
-            case "row_count" -> "row counts of " + v.dataset();
-            case "checksum" -> "checksums of " + v.dataset() + (v.columns().isEmpty() ? "" : " over " + Texts.list(v.columns()));
+        String within = v.tolerance() == null ? "" : " within " + v.tolerance();
+        return switch (v.kind()) {
+            case "row_count" -> "row counts of " + v.dataset() + " agree" + within;
+            case "checksum" -> "checksums of " + v.dataset() + (v.columns().isEmpty() ? "" : " over " + Texts.list(v.columns()))
+                    + " agree" + within;
             case "aggregate" -> v.expression() + " of " + v.dataset()
-                    + (v.groupBy().isEmpty() ? "" : " per " + Texts.list(v.groupBy()));
-            case "pk_uniqueness" -> "primary key uniqueness of " + v.dataset();
-            case "null_rate" -> "null rate of " + v.dataset() + "." + v.column();
-            case "freshness" -> "freshness of " + v.dataset() + " within " + v.maxLag();
-            default -> "custom SQL on source and target";
+                    + (v.groupBy().isEmpty() ? "" : " per " + Texts.list(v.groupBy())) + " agrees" + within;
+            case "pk_uniqueness" -> "primary keys of " + v.dataset() + " are unique on the target";
+            case "null_rate" -> "null rate of " + v.dataset() + "." + v.column() + " agrees" + within;
+            case "freshness" -> "the target's " + v.dataset() + " trails the source by at most " + v.maxLag();
+            default -> "custom SQL results on source and target agree" + within;
         };
-        return what + " match" + (v.tolerance() == null ? "" : " within " + v.tolerance());
     }
 }
