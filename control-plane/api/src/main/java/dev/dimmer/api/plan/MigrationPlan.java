@@ -1,16 +1,51 @@
 package dev.dimmer.api.plan;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** A migration plan as registered: the plan's slug is the migration's id. */
-public record MigrationPlan(String slug, String title, List<Owner> owners, List<WavePlan> waves) {
+/**
+ * A migration plan as registered: the plan's slug is the migration's id. Sections the plan leaves out are empty
+ * (never null), so readers can ask {@code plan.rollback().actions()} without guarding.
+ *
+ * @param connections named database connections ({@code source}, {@code target}, ...); passwords only as
+ *                    {@code ${env:NAME}} references, never the secret itself
+ */
+public record MigrationPlan(String slug, String title, List<Owner> owners, List<WavePlan> waves,
+                            String objective, Scope scope, ServiceLevels slos, Inventory inventory,
+                            Strategy strategy, Map<String, Connection> connections,
+                            List<ValidationPlan> validations, List<Gate> gates, Windows windows,
+                            RollbackPlan rollback, Readiness readiness, Communication communication,
+                            List<Risk> risks) {
+    @JsonCreator
     public MigrationPlan {
-        owners = owners == null ? List.of() : List.copyOf(owners);
-        waves = waves == null ? List.of() : List.copyOf(waves);
+        owners = Lists.of(owners);
+        waves = Lists.of(waves);
+        scope = scope == null ? Scope.NONE : scope;
+        slos = slos == null ? ServiceLevels.NONE : slos;
+        inventory = inventory == null ? Inventory.NONE : inventory;
+        strategy = strategy == null ? Strategy.NONE : strategy;
+        connections = connections == null ? Map.of() : Map.copyOf(connections);
+        validations = Lists.of(validations);
+        gates = Lists.of(gates);
+        windows = windows == null ? Windows.NONE : windows;
+        rollback = rollback == null ? RollbackPlan.NONE : rollback;
+        readiness = readiness == null ? Readiness.NONE : readiness;
+        communication = communication == null ? Communication.NONE : communication;
+        risks = Lists.of(risks);
+    }
+
+    /** The minimal plan: who, what and in which waves; every other section empty. */
+    public MigrationPlan(String slug, String title, List<Owner> owners, List<WavePlan> waves) {
+        this(slug, title, owners, waves, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public Optional<WavePlan> wave(String name) {
         return waves.stream().filter(w -> w.name().equals(name)).findFirst();
+    }
+
+    public Optional<ValidationPlan> validation(String name) {
+        return validations.stream().filter(v -> v.name().equals(name)).findFirst();
     }
 }

@@ -19,15 +19,24 @@ public final class PlanLoader {
     private final PlanSchema schema = new PlanSchema();
     private final PlanBinder binder = new PlanBinder();
     private final List<PlanCheck> checks = List.of(
-            new WaveNamesUnique(),
+            new NamesUnique(),
             new WaveDependenciesKnown(),
             new WaveDependenciesAcyclic(),
-            new CanaryStepsIncreasing());
+            new CanaryStepsIncreasing(),
+            new ReferencesKnown(),
+            new PasswordsFromEnvironment(),
+            new GateQuorumReachable(),
+            new WindowsCanOpen());
 
     public PlanLoadResult load(String sourceName, String text) {
+        return read(sourceName, text).result();
+    }
+
+    /** Like {@link #load}, keeping the field positions for later findings. */
+    public LoadedPlan read(String sourceName, String text) {
         LocatedDocument document = DocumentReader.read(sourceName, text == null ? "" : text);
         if (document.root() == null) {
-            return new PlanLoadResult(null, document.problems());
+            return new LoadedPlan(new PlanLoadResult(null, document.problems()), document);
         }
         List<PlanProblem> problems = new ArrayList<>(document.problems());
         problems.addAll(schema.check(document));
@@ -38,6 +47,6 @@ public final class PlanLoader {
         }
         List<PlanProblem> sorted = new ArrayList<>(new LinkedHashSet<>(problems));
         sorted.sort(IN_FILE_ORDER);
-        return new PlanLoadResult(sorted.isEmpty() ? plan.orElse(null) : null, sorted);
+        return new LoadedPlan(new PlanLoadResult(sorted.isEmpty() ? plan.orElse(null) : null, sorted), document);
     }
 }

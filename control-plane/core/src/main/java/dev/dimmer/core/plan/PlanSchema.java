@@ -15,7 +15,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /** The published JSON Schema of plans, and checking a parsed document against it. */
-final class PlanSchema {
+public final class PlanSchema {
     static final String RESOURCE = "/dev/dimmer/core/plan/plan.schema.json";
     static final String ID = "https://dimmer.dev/schema/plan.schema.json";
 
@@ -27,6 +27,18 @@ final class PlanSchema {
         SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).build();
         this.schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
                 .getSchema(SchemaLocation.of(ID), schemaNode, config);
+    }
+
+    /** The schema as published, for editors ({@code # yaml-language-server: $schema=...}) and {@code dimmer plan schema}. */
+    public static String document() {
+        try (InputStream in = PlanSchema.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("plan schema missing from the classpath: " + RESOURCE);
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The schema document itself, as shipped in the jar. */

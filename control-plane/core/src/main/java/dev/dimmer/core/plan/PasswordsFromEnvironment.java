@@ -1,0 +1,37 @@
+package dev.dimmer.core.plan;
+
+import dev.dimmer.api.plan.Connection;
+import dev.dimmer.api.plan.MigrationPlan;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Plans live in git and their contents become events; a password written into one leaks for good. Passwords are
+ * only {@code ${env:NAME}} references, and JDBC URLs carry no credentials. Messages never repeat the secret.
+ */
+final class PasswordsFromEnvironment implements PlanCheck {
+    static final Pattern ENV_REFERENCE = Pattern.compile("^\\$\\{env:[A-Za-z_][A-Za-z0-9_]*}$");
+
+    @Override
+    public List<PlanProblem> check(MigrationPlan plan, LocatedDocument document) {
+        List<PlanProblem> problems = new ArrayList<>();
+        for (Map.Entry<String, Connection> entry : new TreeMap<>(plan.connections()).entrySet()) {
+            String path = "connections." + entry.getKey();
+            Connection connection = entry.getValue();
+            if (connection.password() != null && !ENV_REFERENCE.matcher(connection.password()).matches()) {
+                problems.add(document.problem(path + ".password", "plain-text password; write a reference such as ${env:"
+                        + entry.getKey().toUpperCase(Locale.ROOT).replace('-', '_') + "_PASSWORD} and set that variable where Dimmer runs"));
+            }
+            String url = connection.jdbcUrl() == null ? "" : connection.jdbcUrl().toLowerCase(Locale.ROOT);
+            if (url.contains("password=") || url.matches("^jdbc:[a-z0-9]+://[^/@]*:[^/@]*@.*")) {
+                problems.add(document.problem(path + ".jdbc_url", "the URL carries credentials; remove them from the URL "
+                        + "and give user and password (as ${env:NAME}) separately"));
+            }
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.dimmer.core.plan.lint;
+
+import dev.dimmer.api.plan.RollbackAction;
+import dev.dimmer.core.plan.HumanUnits;
+import dev.dimmer.core.plan.PlanProblem;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A rollback that takes more than five minutes turns a blip into an outage; the field's bar is under 5 minutes. */
+final class RollbackTooSlow extends NamedRule {
+    static final Duration LIMIT = Duration.ofMinutes(5);
+
+    RollbackTooSlow() {
+        super("rollback-over-5-minutes", Severity.ERROR,
+                "the rollback is estimated or rehearsed at more than 5 minutes",
+                "precompute the steps (switch flips instead of rebuilds) so the whole rollback runs in under 5 minutes");
+    }
+
+    @Override
+    public List<PlanProblem> check(LintContext context) {
+        List<PlanProblem> found = new ArrayList<>();
+        Duration estimated = context.plan().rollback().actions().stream().map(RollbackAction::estimate)
+                .map(e -> HumanUnits.duration(e).orElse(Duration.ZERO)).reduce(Duration.ZERO, Duration::plus);
+        if (estimated.compareTo(LIMIT) > 0) {
+            found.add(context.at("rollback.actions", "the rollback actions add up to " + HumanUnits.format(estimated)
+                    + ", over 5m"));
+        }
+        if (context.plan().rollback().rehearsal() != null) {
+            Duration took = HumanUnits.duration(context.plan().rollback().rehearsal().took()).orElse(Duration.ZERO);
+            if (took.compareTo(LIMIT) > 0) {
+                found.add(context.at("rollback.rehearsal.took", "the rehearsed rollback took " + HumanUnits.format(took)
+                        + ", over 5m"));
+            }
+        }
+        return found;
+    }
+}
