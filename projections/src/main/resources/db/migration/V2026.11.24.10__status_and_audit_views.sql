@@ -7,7 +7,8 @@ CREATE TABLE status_migration (
     state      TEXT        NOT NULL,
     updated_at TIMESTAMPTZ NOT NULL,
     updated_by TEXT,
-    position   BIGINT      NOT NULL
+    position   BIGINT      NOT NULL,
+    version    BIGINT      NOT NULL
 );
 
 CREATE TABLE status_wave (

@@ -11,7 +11,8 @@ import picocli.CommandLine.HelpCommand;
         description = "Event-sourced migration control plane: phased rollouts, validations, rollback, audit.",
         subcommands = {ServerCommand.class, DemoCommand.class, ApplyCommand.class, StatusCommand.class,
                 AdvanceCommand.class, CutoverCommand.class, RollbackCommand.class, AbortCommand.class,
-                AuditCommand.class, ProjectionsCommand.class, BenchCommand.class, HelpCommand.class})
+                AuditCommand.class, ProjectionsCommand.class, dev.dimmer.deploy.plan.PlanCommand.class,
+                BenchCommand.class, HelpCommand.class})
 public final class Commands implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -9,8 +9,6 @@ import dev.dimmer.api.plan.MigrationPlan;
 import dev.dimmer.api.plan.WavePlan;
 import dev.dimmer.projections.jdbc.StatementBatch;
 import jakarta.inject.Singleton;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +17,7 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MetaDataValue;
 
@@ -32,12 +31,12 @@ public class StatusProjection {
     public static final String GROUP = "projections";
 
     private static final String REGISTER_MIGRATION = """
-            INSERT INTO status_migration (id, title, state, updated_at, updated_by, position)
-            VALUES (?, ?, 'active', ?, ?, ?)
+            INSERT INTO status_migration (id, title, state, updated_at, updated_by, position, version)
+            VALUES (?, ?, 'active', ?, ?, ?, ?)
             ON CONFLICT (id) DO NOTHING""";
     private static final String TOUCH_MIGRATION = """
             UPDATE status_migration SET title = coalesce(?, title), state = coalesce(?, state), updated_at = ?,
-                   updated_by = ?, position = ?
+                   updated_by = ?, position = ?, version = ?
              WHERE id = ? AND position < ?""";
     private static final String UPSERT_WAVE = """
             INSERT INTO status_wave (migration_id, name, ordinal, phase, weight, since, by_actor, depends_on,
@@ -53,7 +52,7 @@ public class StatusProjection {
             WITH moved AS (
                 UPDATE status_wave SET phase = ?, weight = ?, since = ?, by_actor = ?, position = ?
                  WHERE migration_id = ? AND name = ? AND position < ?)
-            UPDATE status_migration SET updated_at = ?, updated_by = ?, position = ?
+            UPDATE status_migration SET updated_at = ?, updated_by = ?, position = ?, version = ?
              WHERE id = ? AND position < ?""";
 
     private final ConnectionProvider connections;
@@ -63,7 +62,7 @@ public class StatusProjection {
     }
 
     @EventHandler
-    void on(MigrationRegisteredEvent event, TrackingToken token,
+    void on(MigrationRegisteredEvent event, TrackingToken token, @SequenceNumber long version,
             @MetaDataValue(AuditMetadata.ACTOR_NAME) String by) {
         long position = Positions.of(token);
         StatementBatch.write(this, connections, REGISTER_MIGRATION, s -> {
@@ -72,12 +71,14 @@ public class StatusProjection {
             s.setTimestamp(3, Timestamp.from(event.at()));
             s.setString(4, by);
             s.setLong(5, position);
+            s.setLong(6, version);
         });
         upsertWaves(event.migrationId(), event.plan(), event.at(), by, position);
     }
 
     @EventHandler
-    void on(PlanRevisedEvent event, TrackingToken token, @MetaDataValue(AuditMetadata.ACTOR_NAME) String by) {
+    void on(PlanRevisedEvent event, TrackingToken token, @SequenceNumber long version,
+            @MetaDataValue(AuditMetadata.ACTOR_NAME) String by) {
         long position = Positions.of(token);
         upsertWaves(event.migrationId(), event.plan(), event.at(), by, position);
         // waves still behind this position are the ones the revised plan no longer names
@@ -85,11 +86,12 @@ public class StatusProjection {
             s.setString(1, event.migrationId());
             s.setLong(2, position);
         });
-        touch(event.migrationId(), event.plan().title(), null, event.at(), by, position);
+        touch(event.migrationId(), event.plan().title(), null, event.at(), by, position, version);
     }
 
     @EventHandler
-    void on(WaveEvent event, TrackingToken token, @MetaDataValue(AuditMetadata.ACTOR_NAME) String by) {
+    void on(WaveEvent event, TrackingToken token, @SequenceNumber long version,
+            @MetaDataValue(AuditMetadata.ACTOR_NAME) String by) {
         long position = Positions.of(token);
         Timestamp at = Timestamp.from(event.at());
         StatementBatch.write(this, connections, MOVE_WAVE, s -> {
@@ -104,14 +106,16 @@ public class StatusProjection {
             s.setTimestamp(9, at);
             s.setString(10, by);
             s.setLong(11, position);
-            s.setString(12, event.migrationId());
-            s.setLong(13, position);
+            s.setLong(12, version);
+            s.setString(13, event.migrationId());
+            s.setLong(14, position);
         });
     }
 
     @EventHandler
-    void on(MigrationAbortedEvent event, TrackingToken token, @MetaDataValue(AuditMetadata.ACTOR_NAME) String by) {
-        touch(event.migrationId(), null, "aborted", event.at(), by, Positions.of(token));
+    void on(MigrationAbortedEvent event, TrackingToken token, @SequenceNumber long version,
+            @MetaDataValue(AuditMetadata.ACTOR_NAME) String by) {
+        touch(event.migrationId(), null, "aborted", event.at(), by, Positions.of(token), version);
     }
 
     @ResetHandler
@@ -138,18 +142,16 @@ public class StatusProjection {
         }
     }
 
-    private void touch(String id, String title, String state, Instant at, String by, long position) {
-        StatementBatch.write(this, connections, TOUCH_MIGRATION, s -> bindTouch(s, id, title, state, at, by, position));
-    }
-
-    private static void bindTouch(PreparedStatement s, String id, String title, String state, Instant at, String by,
-                                  long position) throws SQLException {
-        s.setString(1, title);
-        s.setString(2, state);
-        s.setTimestamp(3, Timestamp.from(at));
-        s.setString(4, by);
-        s.setLong(5, position);
-        s.setString(6, id);
-        s.setLong(7, position);
+    private void touch(String id, String title, String state, Instant at, String by, long position, long version) {
+        StatementBatch.write(this, connections, TOUCH_MIGRATION, s -> {
+            s.setString(1, title);
+            s.setString(2, state);
+            s.setTimestamp(3, Timestamp.from(at));
+            s.setString(4, by);
+            s.setLong(5, position);
+            s.setLong(6, version);
+            s.setString(7, id);
+            s.setLong(8, position);
+        });
     }
 }

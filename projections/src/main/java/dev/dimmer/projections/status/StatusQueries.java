@@ -24,7 +24,7 @@ import org.axonframework.queryhandling.QueryHandler;
 @Singleton
 public class StatusQueries {
     private static final String MIGRATIONS = """
-            SELECT id, title, state, updated_at, updated_by, position FROM status_migration
+            SELECT id, title, state, updated_at, updated_by, position, version FROM status_migration
              WHERE (?::text IS NULL OR id = ?) ORDER BY id""";
     private static final String WAVES = """
             SELECT migration_id, name, phase, weight, since, by_actor, depends_on, canary_steps FROM status_wave
@@ -67,7 +67,7 @@ public class StatusQueries {
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         migrations.add(new MigrationStatusView(r.getString(1), r.getString(2), r.getString(3),
-                                r.getTimestamp(4).toInstant(), r.getString(5), r.getLong(6),
+                                r.getTimestamp(4).toInstant(), r.getString(5), r.getLong(6), r.getLong(7),
                                 waves.getOrDefault(r.getString(1), List.of())));
                     }
                 }

@@ -51,7 +51,8 @@ public class AxonFactory {
     Configuration axonConfiguration(JdbcTransactions transactions, BeanContext beans,
                                     @Value("${dimmer.axon.snapshot-threshold:20}") int snapshotThreshold,
                                     @Value("${dimmer.axon.batch-size:500}") int batchSize,
-                                    @Value("${dimmer.axon.aggregate-cache:false}") boolean aggregateCache) {
+                                    @Value("${dimmer.axon.aggregate-cache:false}") boolean aggregateCache,
+                                    @Value("${dimmer.axon.claim-interval-ms:1000}") long claimInterval) {
         Serializer serializer = AxonJson.serializer();
         // false: skip ServiceLoader modules, among them an update checker that calls out to the internet
         Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
@@ -92,9 +93,10 @@ public class AxonFactory {
         configurer.eventProcessing()
                 .usingPooledStreamingEventProcessors()
                 .registerPooledStreamingEventProcessorConfiguration((c, builder) -> builder
+                        .messageSource(new PromptEventSource(c.eventStore(), java.time.Duration.ofMillis(10)))
                         .batchSize(batchSize)
                         .initialSegmentCount(1)
-                        .tokenClaimInterval(1000));
+                        .tokenClaimInterval(claimInterval));
         for (BeanDefinition<?> definition : beans.getBeanDefinitions(Qualifiers.byStereotype(ProcessingGroup.class))) {
             Object handler = beans.getBean(definition);
             configurer.eventProcessing().registerEventHandler(c -> handler);

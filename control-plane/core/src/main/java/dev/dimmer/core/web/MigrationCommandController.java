@@ -32,12 +32,20 @@ import java.time.Clock;
 final class MigrationCommandController {
     static final String CHANNEL_HEADER = "X-Dimmer-Channel";
     private final CommandSending commands;
+    private final ReadYourWrites views;
     private final PlanLoader plans = new PlanLoader();
     private final Clock clock;
 
-    MigrationCommandController(CommandSending commands, Clock clock) {
+    MigrationCommandController(CommandSending commands, ReadYourWrites views, Clock clock) {
         this.commands = commands;
+        this.views = views;
         this.clock = clock;
+    }
+
+    private <R> R send(String migrationId, Object command) {
+        R answer = commands.send(command);
+        views.await(migrationId);
+        return answer;
     }
 
     @Post(consumes = {"application/yaml", "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN,
@@ -55,7 +63,7 @@ final class MigrationCommandController {
         MigrationPlan plan = loaded.plan();
         Provenance provenance = Requests.provenance(request, reason == null || reason.isBlank()
                 ? "plan applied" : reason, channel, clock);
-        PlanApplied applied = commands.send(new ApplyPlanCommand(plan.slug(), plan, provenance));
+        PlanApplied applied = send(plan.slug(), new ApplyPlanCommand(plan.slug(), plan, provenance));
         return applied.outcome() == PlanApplied.Outcome.REGISTERED
                 ? HttpResponse.created(applied, URI.create("/api/migrations/" + plan.slug()))
                 : HttpResponse.ok(applied);
@@ -65,7 +73,7 @@ final class MigrationCommandController {
     WaveState advance(HttpRequest<?> request, @PathVariable String migration, @PathVariable String wave,
                       @Nullable @Body WaveActionRequest body, @Nullable @Header(CHANNEL_HEADER) String channel) {
         WaveActionRequest action = orEmpty(body);
-        return commands.send(new AdvanceWaveCommand(migration, wave, action.weight(),
+        return send(migration, new AdvanceWaveCommand(migration, wave, action.weight(),
                 Requests.provenance(request, action.reason(), channel, clock)));
     }
 
@@ -84,21 +92,21 @@ final class MigrationCommandController {
     @Post(uri = "/{migration}/waves/{wave}/cutover", consumes = MediaType.APPLICATION_JSON)
     WaveState cutover(HttpRequest<?> request, @PathVariable String migration, @PathVariable String wave,
                       @Nullable @Body WaveActionRequest body, @Nullable @Header(CHANNEL_HEADER) String channel) {
-        return commands.send(new StartCutoverCommand(migration, wave,
+        return send(migration, new StartCutoverCommand(migration, wave,
                 Requests.provenance(request, orEmpty(body).reason(), channel, clock)));
     }
 
     @Post(uri = "/{migration}/waves/{wave}/rollback", consumes = MediaType.APPLICATION_JSON)
     WaveState rollback(HttpRequest<?> request, @PathVariable String migration, @PathVariable String wave,
                        @Nullable @Body WaveActionRequest body, @Nullable @Header(CHANNEL_HEADER) String channel) {
-        return commands.send(new RollBackWaveCommand(migration, wave,
+        return send(migration, new RollBackWaveCommand(migration, wave,
                 Requests.provenance(request, orEmpty(body).reason(), channel, clock)));
     }
 
     @Post(uri = "/{migration}/abort", consumes = MediaType.APPLICATION_JSON)
     HttpResponse<?> abort(HttpRequest<?> request, @PathVariable String migration,
                           @Nullable @Body WaveActionRequest body, @Nullable @Header(CHANNEL_HEADER) String channel) {
-        commands.send(new AbortMigrationCommand(migration,
+        send(migration, new AbortMigrationCommand(migration,
                 Requests.provenance(request, orEmpty(body).reason(), channel, clock)));
         return HttpResponse.ok(java.util.Map.of("migration_id", migration, "state", "aborted"));
     }
