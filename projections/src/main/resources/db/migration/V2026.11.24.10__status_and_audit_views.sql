@@ -27,7 +27,7 @@ CREATE TABLE status_wave (
 
 CREATE TABLE audit_entry (
     position       BIGINT      NOT NULL PRIMARY KEY,
-    event_id       TEXT        NOT NULL UNIQUE,
+    event_id       TEXT        NOT NULL,
     time           TIMESTAMPTZ NOT NULL,
     migration_id   TEXT        NOT NULL,
     wave           TEXT,
@@ -38,7 +38,8 @@ CREATE TABLE audit_entry (
     reason         TEXT,
     correlation_id TEXT,
     causation_id   TEXT,
-    payload        JSONB       NOT NULL
+    payload        JSON        NOT NULL
 );
 
+-- payload is json, not jsonb: stored as written (the event as the log serialized it) and cheaper to take in
 CREATE INDEX audit_entry_by_migration ON audit_entry (migration_id, position);

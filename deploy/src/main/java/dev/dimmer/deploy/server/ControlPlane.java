@@ -63,6 +63,8 @@ public final class ControlPlane implements AutoCloseable {
             properties.put("datasources.default.password", database.password());
             properties.put("micronaut.server.host", settings.host());
             properties.put("micronaut.server.port", settings.port());
+            // an embedded database has one server by construction, so the aggregate cache is safe there
+            properties.put("dimmer.axon.aggregate-cache", settings.devMode());
             properties.putAll(extra);
             ApplicationContext context = ApplicationContext.builder()
                     .properties(properties)
@@ -107,6 +109,8 @@ public final class ControlPlane implements AutoCloseable {
     @Override
     public void close() {
         try {
+            // Axon first: its processors and the store's reader still use the pool the context is about to close
+            context.getBean(org.axonframework.config.Configuration.class).shutdown();
             context.close();
         } finally {
             database.close();

@@ -32,7 +32,7 @@ public class AuditProjection {
     private static final String INSERT = """
             INSERT INTO audit_entry (position, event_id, time, migration_id, wave, type, actor_id, actor_name,
                                      channel, reason, correlation_id, causation_id, payload)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json)
             ON CONFLICT DO NOTHING""";
     private final ConnectionProvider connections;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())

@@ -94,7 +94,8 @@ public class StatusProjection {
             @MetaDataValue(AuditMetadata.ACTOR_NAME) String by) {
         long position = Positions.of(token);
         Timestamp at = Timestamp.from(event.at());
-        StatementBatch.write(this, connections, MOVE_WAVE, s -> {
+        // the wave's row ends where its last move of a batch leaves it; the migration's row keeps the highest position
+        StatementBatch.write(this, connections, MOVE_WAVE, List.of(event.migrationId(), event.wave()), s -> {
             s.setString(1, event.phase().name());
             s.setInt(2, event.weight());
             s.setTimestamp(3, at);

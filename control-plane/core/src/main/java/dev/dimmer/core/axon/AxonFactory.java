@@ -52,7 +52,8 @@ public class AxonFactory {
                                     @Value("${dimmer.axon.snapshot-threshold:20}") int snapshotThreshold,
                                     @Value("${dimmer.axon.batch-size:500}") int batchSize,
                                     @Value("${dimmer.axon.aggregate-cache:false}") boolean aggregateCache,
-                                    @Value("${dimmer.axon.claim-interval-ms:1000}") long claimInterval) {
+                                    @Value("${dimmer.axon.claim-interval-ms:500}") long claimInterval,
+                                    @Value("${dimmer.axon.segments:1}") int segments) {
         Serializer serializer = AxonJson.serializer();
         // false: skip ServiceLoader modules, among them an update checker that calls out to the internet
         Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
@@ -93,9 +94,9 @@ public class AxonFactory {
         configurer.eventProcessing()
                 .usingPooledStreamingEventProcessors()
                 .registerPooledStreamingEventProcessorConfiguration((c, builder) -> builder
-                        .messageSource(new PromptEventSource(c.eventStore(), java.time.Duration.ofMillis(10)))
+                        .messageSource(c.getComponent(PromptEventSource.class, () -> new PromptEventSource(c.eventStore())))
                         .batchSize(batchSize)
-                        .initialSegmentCount(1)
+                        .initialSegmentCount(segments)
                         .tokenClaimInterval(claimInterval));
         for (BeanDefinition<?> definition : beans.getBeanDefinitions(Qualifiers.byStereotype(ProcessingGroup.class))) {
             Object handler = beans.getBean(definition);

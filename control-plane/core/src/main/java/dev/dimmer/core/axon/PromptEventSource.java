@@ -3,36 +3,51 @@ package dev.dimmer.core.axon;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
 /**
  * The event store as pooled streaming processors read it, with a prompt wake-up. Axon's pooled coordinator looks at
  * an idle stream only every 500 ms unless the stream offers to call it back, and the event store's stream does not:
- * the status board trailed every command by up to half a second. This stream offers the call-back and keeps it by
- * looking, every few milliseconds, whether the store's reader has new events in memory for the stream's whole life (no query per look: the
- * reader is woken by local commits, and polls the database for other nodes' events on its own).
+ * the status board trailed every command by up to half a second. This stream offers the call-back and keeps it:
+ * after every local commit that adds events it calls the coordinator back a few times over the next ~150 ms (the
+ * store's reader fetches the new events on its own thread meanwhile). It never touches the store's stream itself,
+ * which is not safe to share between threads. Events other nodes append arrive at the token claim interval.
  */
 final class PromptEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
-    private static final ScheduledExecutorService LOOKOUT = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "dimmer-event-lookout");
+    private static final long[] WAKE_AFTER_MILLIS = {2, 10, 40, 150};
+    private static final ScheduledExecutorService WAKER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "dimmer-event-wakeup");
         thread.setDaemon(true);
         return thread;
     });
     private final EventStore store;
-    private final Duration interval;
+    private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
 
-    PromptEventSource(EventStore store, Duration interval) {
+    PromptEventSource(EventStore store) {
         this.store = store;
-        this.interval = interval;
+        store.subscribe(events -> {
+            if (CurrentUnitOfWork.isStarted()) {
+                CurrentUnitOfWork.get().afterCommit(u -> wakeAll());
+            } else {
+                wakeAll();
+            }
+        });
+    }
+
+    private void wakeAll() {
+        for (long delay : WAKE_AFTER_MILLIS) {
+            WAKER.schedule(() -> callbacks.forEach(Runnable::run), delay, TimeUnit.MILLISECONDS);
+        }
     }
 
     @Override
@@ -62,29 +77,20 @@ final class PromptEventSource implements StreamableMessageSource<TrackedEventMes
 
     private final class Stream implements BlockingStream<TrackedEventMessage<?>> {
         private final BlockingStream<TrackedEventMessage<?>> delegate;
-        private final AtomicReference<ScheduledFuture<?>> lookout = new AtomicReference<>();
-        private volatile boolean closed;
+        private Runnable callback;
 
         Stream(BlockingStream<TrackedEventMessage<?>> delegate) {
             this.delegate = delegate;
         }
 
-        /** Axon registers one call-back per stream and expects a call each time events become available. */
+        /** Axon registers one call-back per stream and expects a call each time events may be available. */
         @Override
-        public boolean setOnAvailableCallback(Runnable callback) {
-            long millis = interval.toMillis();
-            boolean[] seen = {false};
-            ScheduledFuture<?> started = LOOKOUT.scheduleWithFixedDelay(() -> {
-                boolean available = !closed && delegate.hasNextAvailable();
-                if (available && !seen[0]) {
-                    callback.run();
-                }
-                seen[0] = available;
-            }, millis, millis, TimeUnit.MILLISECONDS);
-            ScheduledFuture<?> previous = lookout.getAndSet(started);
-            if (previous != null) {
-                previous.cancel(false);
+        public boolean setOnAvailableCallback(Runnable newCallback) {
+            if (callback != null) {
+                callbacks.remove(callback);
             }
+            callback = newCallback;
+            callbacks.add(newCallback);
             return true;
         }
 
@@ -115,10 +121,8 @@ final class PromptEventSource implements StreamableMessageSource<TrackedEventMes
 
         @Override
         public void close() {
-            closed = true;
-            ScheduledFuture<?> current = lookout.getAndSet(null);
-            if (current != null) {
-                current.cancel(false);
+            if (callback != null) {
+                callbacks.remove(callback);
             }
             delegate.close();
         }

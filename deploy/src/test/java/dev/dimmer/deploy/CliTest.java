@@ -1,0 +1,116 @@
+package dev.dimmer.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dimmer.testing.TestDatabase;
+import dev.dimmer.testing.TestPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The `dimmer` CLI against a running server: exit codes, one-line errors, and the JSON shapes scripts rely on. */
+class CliTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static TestDatabase database;
+    private static RunningControlPlane server;
+    private static Map<String, String> lead;
+    private static Path plan;
+
+    @BeforeAll
+    static void start() throws IOException {
+        database = TestPostgres.newDatabase();
+        server = RunningControlPlane.on(database);
+        lead = Map.of("DIMMER_URL", server.url(), "DIMMER_TOKEN", RunningControlPlane.LEAD,
+                "DIMMER_HOME", Files.createTempDirectory("dimmer-cli-home").toString());
+        plan = Files.createTempDirectory("plans").resolve("crm.yaml");
+        Files.writeString(plan, Plans.customersThenOrders("crm-cli"));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        database.close();
+    }
+
+    @Test
+    void canDriveAMigrationAndReadItsShapes() throws IOException {
+        // given a registered plan
+        CliProcess.Result applied = CliProcess.run(lead, "apply", plan.toString());
+        assertThat(applied.exitCode()).as(applied.err()).isZero();
+        assertThat(applied.out()).contains("registered migration crm-cli");
+
+        // when the lead advances a wave
+        CliProcess.Result advanced = CliProcess.run(lead, "advance", "crm-cli", "customers", "--reason", "backfill");
+        assertThat(advanced.exitCode()).isZero();
+        assertThat(advanced.out()).contains("wave customers of crm-cli is now BACKFILL");
+
+        // then status --json and audit --json have the documented shapes, the step included
+        JsonNode all = JSON.readTree(CliProcess.run(lead, "status", "--json").out());
+        JsonNode wave = all.path("migrations").get(0).path("waves").get(0);
+        assertThat(all.path("migrations").get(0).path("id").asText()).isEqualTo("crm-cli");
+        assertThat(all.path("migrations").get(0).path("title").asText()).isEqualTo("CRM to managed PostgreSQL");
+        assertThat(wave.path("name").asText()).isEqualTo("customers");
+        assertThat(wave.path("phase").asText()).isEqualTo("BACKFILL");
+        assertThat(wave.path("weight").asInt()).isZero();
+        assertThat(wave.has("since")).isTrue();
+        assertThat(wave.path("by").asText()).isEqualTo("Ada Lead");
+        JsonNode one = JSON.readTree(CliProcess.run(lead, "status", "crm-cli", "--json").out());
+        assertThat(one.path("id").asText()).isEqualTo("crm-cli");
+        JsonNode entry = JSON.readTree(CliProcess.run(lead, "audit", "crm-cli", "--json").out()).path("entries")
+                .get(1);
+        for (String field : new String[]{"position", "time", "migration", "wave", "type", "actor", "channel",
+                "reason", "correlation_id", "payload"}) {
+            assertThat(entry.has(field)).as(field).isTrue();
+        }
+        assertThat(entry.path("channel").asText()).isEqualTo("cli");
+        assertThat(entry.path("reason").asText()).isEqualTo("backfill");
+        assertThat(CliProcess.run(lead, "status").out()).contains("customers").contains("BACKFILL");
+    }
+
+    @Test
+    void shouldExitOneWithTheDomainsReasonWhenRefused() {
+        CliProcess.run(lead, "apply", plan.toString());
+        CliProcess.Result refused = CliProcess.run(lead, "cutover", "crm-cli", "orders", "--reason", "now");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err().strip()).isEqualTo("error: wave orders is in PLANNED; cutover needs CANARY");
+        assertThat(refused.out()).isEmpty();
+    }
+
+    @Test
+    void shouldListEveryProblemOfAnInvalidPlanWithItsPlace() throws IOException {
+        Path broken = plan.resolveSibling("broken.yaml");
+        Files.writeString(broken, "slug: broken\ntitle: Broken\nwaves:\n  - name: a\n    depends_on: [zz]\n");
+        CliProcess.Result result = CliProcess.run(lead, "apply", broken.toString());
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("problem(s) in the plan; nothing was registered")
+                .contains(broken + ":5:");
+        assertThat(result.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void shouldExitTwoOnUsageConnectionAndTokenErrors() {
+        assertThat(CliProcess.run(lead, "advance", "crm-cli", "customers").exitCode()).isEqualTo(2);
+        CliProcess.Result offline = CliProcess.run(Map.of("DIMMER_URL", "http://127.0.0.1:9", "DIMMER_TOKEN", "x"),
+                "status");
+        assertThat(offline.exitCode()).isEqualTo(2);
+        assertThat(offline.err()).startsWith("error: cannot reach the Dimmer server at http://127.0.0.1:9");
+        CliProcess.Result badToken = CliProcess.run(Map.of("DIMMER_URL", server.url(), "DIMMER_TOKEN", "wrong"),
+                "status");
+        assertThat(badToken.exitCode()).isEqualTo(2);
+        assertThat(badToken.err()).contains("the API token is not known to this server");
+    }
+
+    @Test
+    void shouldExitOneWhenTheRoleIsMissing() {
+        CliProcess.Result result = CliProcess.run(Map.of("DIMMER_URL", server.url(),
+                "DIMMER_TOKEN", RunningControlPlane.VIEWER), "abort", "crm-cli", "--reason", "stop");
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("Vic Viewer may not abort migration: it needs the lead role");
+    }
+}

@@ -1,0 +1,26 @@
+package dev.dimmer.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The README's first command: the demo on embedded PostgreSQL, from start to its audit trail. */
+class DemoTest {
+    @Test
+    void shouldWalkTheFirstWorkedExampleThroughEveryPhase() throws IOException {
+        CliProcess.Result demo = CliProcess.run(Map.of("DIMMER_HOME",
+                Files.createTempDirectory("dimmer-demo-home").toString()), "demo", "--exit", "--port", "0");
+        assertThat(demo.exitCode()).as(demo.err()).isZero();
+        assertThat(demo.out())
+                .contains("Registered migration onprem-postgres-to-managed")
+                .contains("rollback  CANARY 10%      -> SHADOW")
+                .contains("cutover   refused: wave")
+                .contains("-> DECOMMISSIONED")
+                .contains("Audit trail:")
+                .contains("WaveRolledBack");
+        assertThat(demo.out().lines().filter(l -> l.contains("DECOMMISSIONED")).count()).isGreaterThanOrEqualTo(2);
+    }
+}
