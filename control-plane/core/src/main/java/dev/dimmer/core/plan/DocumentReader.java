@@ -106,9 +106,26 @@ final class DocumentReader {
 
     private PlanProblem syntaxProblem(JsonProcessingException e) {
         Position where = e.getLocation() == null ? Position.UNKNOWN : at(e.getLocation());
-        String detail = e.getOriginalMessage().lines().findFirst().orElse("unreadable").strip();
         return new PlanProblem(source, where.line(), where.column(), "",
-                "not valid YAML or JSON: " + detail + "; fix the syntax at this position (indentation, quotes, brackets)");
+                "not valid YAML or JSON: " + syntaxDetail(e.getOriginalMessage())
+                        + "; fix the syntax here (indentation with spaces, quotes, closing brackets)");
+    }
+
+    /**
+     * SnakeYAML explains an error as "while parsing X / in 'reader', line..., snippet / problem / in ...": keep the
+     * problem first and the context after it, and drop the snippets, which repeat the file.
+     */
+    static String syntaxDetail(String message) {
+        List<String> lines = message == null ? List.of() : message.lines()
+                .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+                .map(String::strip).toList();
+        if (lines.isEmpty()) {
+            return "unreadable";
+        }
+        if (lines.size() == 1) {
+            return lines.get(0);
+        }
+        return lines.get(lines.size() - 1) + " (" + String.join("; ", lines.subList(0, lines.size() - 1)) + ")";
     }
 
     private static Position at(JsonLocation location) {

@@ -31,7 +31,7 @@ final class SchemaMessage {
             case "required" -> {
                 String field = message.getProperty();
                 yield document.problem(FieldPath.field(at, field),
-                        "missing required field; expected " + describe(propertySchema(schema, field), field));
+                        "missing required field; expected " + describe(declaringSchema(message, field), field));
             }
             case "additionalProperties" -> {
                 String field = message.getProperty();
@@ -57,15 +57,30 @@ final class SchemaMessage {
     /** The subschema that holds the failing keyword (the validator hands out the keyword's own value). */
     private JsonNode keywordOwner(ValidationMessage message) {
         JsonNodePath fragment = message.getSchemaLocation().getFragment();
-        StringBuilder pointer = new StringBuilder();
-        for (int i = 0; i < fragment.getNameCount() - 1; i++) {
-            pointer.append('/').append(String.valueOf(fragment.getElement(i)).replace("~", "~0").replace("/", "~1"));
-        }
-        return schemaRoot.at(pointer.toString());
+        return schemaRoot.at(pointer(fragment, fragment.getNameCount() - 1));
     }
 
-    private static JsonNode propertySchema(JsonNode objectSchema, String field) {
-        return objectSchema.path("properties").path(field);
+    /**
+     * The schema of a required field. A kind-specific requirement lives in an if/then branch that has no
+     * properties of its own, so walk up the schema until an object schema declares the field.
+     */
+    private JsonNode declaringSchema(ValidationMessage message, String field) {
+        JsonNodePath fragment = message.getSchemaLocation().getFragment();
+        for (int end = fragment.getNameCount() - 1; end >= 0; end--) {
+            JsonNode candidate = schemaRoot.at(pointer(fragment, end)).path("properties").path(field);
+            if (!candidate.isMissingNode()) {
+                return candidate;
+            }
+        }
+        return schemaRoot.path("properties").path(field);
+    }
+
+    private static String pointer(JsonNodePath fragment, int length) {
+        StringBuilder pointer = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            pointer.append('/').append(String.valueOf(fragment.getElement(i)).replace("~", "~0").replace("/", "~1"));
+        }
+        return pointer.toString();
     }
 
     private String describe(JsonNode schema, String fallbackName) {
