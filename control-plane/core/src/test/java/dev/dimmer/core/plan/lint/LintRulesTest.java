@@ -103,6 +103,14 @@ class LintRulesTest {
     }
 
     @Test
+    void shouldDocumentEveryRuleWithItsSeverityAndFix() throws IOException {
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of("../../docs/lint-rules.md"), StandardCharsets.UTF_8);
+
+        assertThat(LintRules.ALL).allSatisfy(rule -> assertThat(doc).contains(
+                "| `" + rule.id() + "` | " + rule.severity().label() + " | " + rule.summary() + " | " + rule.fix() + " |"));
+    }
+
+    @Test
     void shouldPointFindingAtTheFieldAndSayHowToFix() {
         LintReport report = lint(CLEAN.replace("go_no_go_review: 24h", "go_no_go_review: 4h"));
 
