@@ -22,7 +22,9 @@ final class PasswordsFromEnvironment implements PlanCheck {
         for (Map.Entry<String, Connection> entry : new TreeMap<>(plan.connections()).entrySet()) {
             String path = "connections." + entry.getKey();
             Connection connection = entry.getValue();
-            if (connection.password() != null && !ENV_REFERENCE.matcher(connection.password()).matches()) {
+            // a password that is not text at all has already been reported by the schema
+            boolean text = document.root().path("connections").path(entry.getKey()).path("password").isTextual();
+            if (text && !ENV_REFERENCE.matcher(connection.password()).matches()) {
                 problems.add(document.problem(path + ".password", "plain-text password; write a reference such as ${env:"
                         + entry.getKey().toUpperCase(Locale.ROOT).replace('-', '_') + "_PASSWORD} and set that variable where Dimmer runs"));
             }

@@ -39,7 +39,8 @@ final class SchemaMessage {
                 yield document.problem(FieldPath.field(at, field), "unknown field" + suggestion(field, known)
                         + "; expected one of: " + String.join(", ", known));
             }
-            case "type" -> document.problem(at, "found " + kind(value) + "; expected " + describe(schema, at));
+            case "type" -> document.problem(at, "found " + (secret(at) ? "a value that is not text" : kind(value))
+                    + "; expected " + describe(schema, at));
             case "enum" -> document.problem(at, quote(value) + " is not allowed; expected one of: "
                     + texts(schema.path("enum")));
             case "pattern", "maxLength", "minLength", "format" ->
@@ -96,6 +97,11 @@ final class SchemaMessage {
             }
         }
         return "a valid value for " + (fallbackName.isEmpty() ? "the plan" : fallbackName);
+    }
+
+    /** A value that may be a secret is never repeated back, not even when it has the wrong type. */
+    private static boolean secret(String path) {
+        return path.endsWith("password");
     }
 
     private static String kind(JsonNode value) {

@@ -2,7 +2,6 @@ package dev.dimmer.core.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dimmer.api.plan.MigrationPlan;
 import dev.dimmer.core.plan.lint.LintFinding;
@@ -25,7 +24,7 @@ class ExamplePlansTest {
     private static final Pattern EXPECTED_FINDING = Pattern.compile("(?m)^# lint: expect (\\S+)$");
     private static final PlanLoader LOADER = new PlanLoader();
     // the default mapper, as an event serializer without plan-specific settings would use it
-    private static final ObjectMapper EVENTS = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper EVENTS = new ObjectMapper();
 
     static Stream<Path> examples() {
         return ExamplePlans.all().stream();

@@ -15,7 +15,8 @@ final class RiskSection {
     }
 
     static Section build(MigrationPlan plan) {
-        boolean changesFlow = CHANGE_FLOW.contains(plan.strategy().replication()) || plan.strategy().dualWrites() != null;
+        boolean changesFlow = plan.strategy().replication() != null && CHANGE_FLOW.contains(plan.strategy().replication())
+                || plan.strategy().dualWrites() != null;
         boolean rowCounts = has(plan, "row_count");
         boolean hashes = has(plan, "checksum");
         boolean uniqueKeys = has(plan, "pk_uniqueness");
