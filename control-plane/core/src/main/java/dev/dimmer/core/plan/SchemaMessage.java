@@ -27,6 +27,9 @@ final class SchemaMessage {
         String at = PlanSchema.fieldPath(message.getInstanceLocation());
         JsonNode schema = keywordOwner(message);
         JsonNode value = message.getInstanceNode();
+        if (message.getEvaluationPath().contains("propertyNames")) {
+            return nameProblem(message, document, at);
+        }
         return switch (message.getType()) {
             case "required" -> {
                 String field = message.getProperty();
@@ -53,6 +56,14 @@ final class SchemaMessage {
             default -> document.problem(at, message.getMessage().replaceFirst("^\\S+: ", "")
                     + "; expected " + describe(schema, at));
         };
+    }
+
+    /** A mapping key that is not a valid name, e.g. a connection called 'Source'. */
+    private PlanProblem nameProblem(ValidationMessage message, LocatedDocument document, String at) {
+        java.util.regex.Matcher key = java.util.regex.Pattern.compile("property '([^']*)'").matcher(message.getMessage());
+        String name = key.find() ? key.group(1) : "";
+        return document.problem(FieldPath.field(at, name), "'" + name + "' is not a valid name; expected "
+                + describe(schemaRoot.path("$defs").path("name"), at));
     }
 
     /** The subschema that holds the failing keyword (the validator hands out the keyword's own value). */
