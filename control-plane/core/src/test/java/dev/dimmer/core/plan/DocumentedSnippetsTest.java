@@ -36,6 +36,12 @@ class DocumentedSnippetsTest {
         return snippets.stream();
     }
 
+    /** Problems that only say a name or owner the snippet's context would declare is missing are not counted. */
+    private static boolean aboutTheSnippetItself(String line) {
+        return !line.contains(": unknown ") && !line.contains("vote(s) but the plan names")
+                && !line.contains("by default, but the plan declares no connection");
+    }
+
     @ParameterizedTest
     @MethodSource("snippets")
     void shouldDocumentOnlyValidYaml(String snippet) throws Exception {
@@ -45,7 +51,7 @@ class DocumentedSnippetsTest {
         PlanLoadResult result = LOADER.load("snippet.yaml", YAML.writeValueAsString(plan));
 
         assertThat(result.problems()).extracting(PlanProblem::render)
-                .filteredOn(line -> !line.contains(": unknown ") && !line.contains("vote(s) but the plan names"))
+                .filteredOn(DocumentedSnippetsTest::aboutTheSnippetItself)
                 .isEmpty();
     }
 }
