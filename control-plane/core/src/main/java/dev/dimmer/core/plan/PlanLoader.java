@@ -34,7 +34,7 @@ public final class PlanLoader {
 
     /** Like {@link #load}, keeping the field positions for later findings. */
     public LoadedPlan read(String sourceName, String text) {
-        LocatedDocument document = DocumentReader.read(sourceName, text == null ? "" : text);
+        LocatedDocument document = DocumentReader.read(sourceName == null ? "plan" : sourceName, text == null ? "" : text);
         if (document.root() == null) {
             return new LoadedPlan(new PlanLoadResult(null, document.problems()), document);
         }

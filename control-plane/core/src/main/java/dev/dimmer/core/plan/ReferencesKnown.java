@@ -58,6 +58,7 @@ final class ReferencesKnown implements PlanCheck {
             String path = "rollback.actions[" + i + "]";
             refs.one(path + ".connection", "connection", action.connection(), connections);
             refs.one(path + ".switch", "routing switch", action.routingSwitch(), switches);
+            refs.each(path + ".waves", "wave", action.waves(), waves);
         }
         return refs.problems();
     }

@@ -40,7 +40,7 @@ class LintRulesTest {
         TRIGGERS.put("big-bang-no-shadow", List.of(edit("    shadow: 2d\n", "")));
         TRIGGERS.put("big-bang-single-wave", List.of(
                 edit("(?s)  - name: orders\n    description: orders and order lines.*?    hold: 24h\n", ""),
-                edit("switch: orders-read-path, to: source", "switch: customers-read-path, to: source"),
+                edit("switch: orders-read-path, to: source, waves: \\[orders\\]", "switch: customers-read-path, to: source"),
                 edit("datasets: \\[customers, addresses\\]", "datasets: [customers, addresses, orders, order_lines]")));
         TRIGGERS.put("validation-missing", List.of(edit("(?s)\nvalidations:\n.*?\n\nwindows:", "\nwindows:")));
         TRIGGERS.put("validation-row-count-only", List.of(
@@ -53,7 +53,7 @@ class LintRulesTest {
         TRIGGERS.put("rollback-missing", List.of(edit("(?s)  actions:\n.*?\n\nreadiness:", "\nreadiness:")));
         TRIGGERS.put("rollback-not-reversible", List.of(edit("reverse_sync: dual_writes", "reverse_sync: none")));
         TRIGGERS.put("rollback-over-5-minutes", List.of(edit("took: 2m", "took: 6m")));
-        TRIGGERS.put("rollback-not-estimated", List.of(edit("to: source, estimate: 10s}", "to: source}")));
+        TRIGGERS.put("rollback-not-estimated", List.of(edit(", estimate: 10s}", "}")));
         TRIGGERS.put("rollback-not-rehearsed", List.of(
                 edit("  rehearsal: \\{[^}]*}\n", ""), edit("    rehearsed_rollback: true\n", "")));
         TRIGGERS.put("retention-missing", List.of(edit("  retention: 7d\n", "")));
