@@ -17,7 +17,7 @@ import java.util.List;
 /** The published JSON Schema of plans, and checking a parsed document against it. */
 public final class PlanSchema {
     static final String RESOURCE = "/dev/dimmer/core/plan/plan.schema.json";
-    static final String ID = "https://dimmer.dev/schema/plan.schema.json";
+    static final String ID = "urn:dimmer:plan-schema:1";
 
     private final JsonSchema schema;
     private final JsonNode schemaNode;

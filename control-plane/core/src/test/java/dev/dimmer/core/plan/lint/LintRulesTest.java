@@ -111,6 +111,17 @@ class LintRulesTest {
     }
 
     @Test
+    void shouldMeasureRollbackTimePerWave() {
+        String slowOrders = CLEAN.replace("switch: orders-read-path, to: source, waves: [orders], estimate: 10s}",
+                "switch: orders-read-path, to: source, waves: [orders], estimate: 5m}");
+
+        LintReport report = lint(slowOrders);
+
+        assertThat(report.findings()).extracting(f -> f.problem().message())
+                .containsExactly("rolling back wave orders takes an estimated 5m40s, over 5m");
+    }
+
+    @Test
     void shouldPointFindingAtTheFieldAndSayHowToFix() {
         LintReport report = lint(CLEAN.replace("go_no_go_review: 24h", "go_no_go_review: 4h"));
 
