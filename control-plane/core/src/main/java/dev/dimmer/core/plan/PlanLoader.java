@@ -24,7 +24,7 @@ public final class PlanLoader {
             new WaveDependenciesAcyclic(),
             new CanaryStepsIncreasing(),
             new ReferencesKnown(),
-            new PasswordsFromEnvironment(),
+            new SecretsFromEnvironment(),
             new GateQuorumReachable(),
             new WindowsCanOpen());
 

@@ -53,6 +53,6 @@ class MalformedPlansTest {
 
         List<String> rendered = LOADER.load("p.yaml", text).rendered();
 
-        assertThat(String.join("\n", rendered)).doesNotContain("hunter2").doesNotContain("s3cret").doesNotContain("987654");
+        assertThat(String.join("\n", rendered)).doesNotContain("hunter2").doesNotContain("s3cret").doesNotContain("987654").doesNotContain("abc123").doesNotContain("pa55");
     }
 }
