@@ -56,6 +56,7 @@ public final class PlanSchema {
     List<PlanProblem> check(LocatedDocument document) {
         return schema.validate(document.root()).stream()
                 .map(message -> SchemaMessage.explain(message, document, schemaNode))
+                .filter(problem -> !document.unreadable().contains(problem.path()))
                 .toList();
     }
 
