@@ -85,15 +85,16 @@ public final class CutoverCalendar {
         }
         ZonedDateTime from = date(cutover.from()).map(d -> d.atStartOfDay(zone())).filter(d -> d.isAfter(start)).orElse(start);
         Date next = parsed(cutover.cron()).getNextValidTimeAfter(Date.from(from.toInstant().minusMillis(1)));
-        Optional<ZonedDateTime> first = Optional.ofNullable(next).map(d -> d.toInstant().atZone(zone()));
-        return first.filter(opening -> date(cutover.until()).map(u -> opening.toLocalDate().isAfter(u) ? null : u).isPresent()
-                || cutover.until() == null);
+        Optional<LocalDate> until = date(cutover.until());
+        return Optional.ofNullable(next).map(d -> d.toInstant().atZone(zone()))
+                .filter(opening -> until.isEmpty() || !opening.toLocalDate().isAfter(until.get()));
     }
 
     /** The freeze an opening of the window overlaps, if any. */
     public Optional<Freeze> freezeAt(ZonedDateTime opening) {
         Duration length = HumanUnits.duration(windows.cutover() == null ? null : windows.cutover().duration()).orElse(Duration.ZERO);
-        ZonedDateTime close = opening.plus(length);
+        // a zero-length window still occupies its opening instant
+        ZonedDateTime close = opening.plus(length.isZero() ? Duration.ofMillis(1) : length);
         for (Freeze freeze : windows.freezes()) {
             Optional<LocalDate> from = date(freeze.from());
             Optional<LocalDate> to = date(freeze.to());
@@ -102,7 +103,7 @@ public final class CutoverCalendar {
             }
             ZonedDateTime frozenFrom = from.get().atStartOfDay(zone());
             ZonedDateTime frozenTo = to.get().plusDays(1).atStartOfDay(zone());
-            if (opening.isBefore(frozenTo) && close.isAfter(frozenFrom) || !opening.isBefore(frozenFrom) && opening.isBefore(frozenTo)) {
+            if (opening.isBefore(frozenTo) && close.isAfter(frozenFrom)) {
                 return Optional.of(freeze);
             }
         }

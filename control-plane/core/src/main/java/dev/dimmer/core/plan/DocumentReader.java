@@ -10,11 +10,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads YAML or JSON into a Jackson tree while remembering where each field and element starts. Jackson's own
@@ -29,6 +32,7 @@ final class DocumentReader {
     private final String source;
     private final Map<String, Position> positions = new HashMap<>();
     private final List<PlanProblem> problems = new ArrayList<>();
+    private final Set<String> unreadable = new HashSet<>();
 
     private DocumentReader(String source) {
         this.source = source;
@@ -45,22 +49,30 @@ final class DocumentReader {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 problems.add(new PlanProblem(source, 1, 1, "", "the plan is empty; expected a mapping with slug, title, owners and waves"));
-                return new LocatedDocument(source, null, positions, problems);
+                return new LocatedDocument(source, null, positions, problems, unreadable);
             }
             positions.put("", at(parser.currentTokenLocation()));
             JsonNode root = value(parser, "");
-            return new LocatedDocument(source, root, positions, problems);
+            return new LocatedDocument(source, root, positions, problems, unreadable);
         } catch (JsonProcessingException e) {
             problems.add(syntaxProblem(e));
-            return new LocatedDocument(source, null, positions, problems);
+            return new LocatedDocument(source, null, positions, problems, unreadable);
         } catch (IOException e) {
             problems.add(new PlanProblem(source, 0, 0, "", "cannot read the plan: " + e.getMessage()));
-            return new LocatedDocument(source, null, positions, problems);
+            return new LocatedDocument(source, null, positions, problems, unreadable);
         }
     }
 
     private JsonNode value(JsonParser parser, String path) throws IOException {
         JsonToken token = parser.currentToken();
+        // Jackson hands a YAML alias (*name) over as the plain text of its name, which would mislead every later check
+        if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+            Position where = at(parser.currentTokenLocation());
+            problems.add(new PlanProblem(source, where.line(), where.column(), path, "YAML alias *" + parser.getText()
+                    + " is not supported in plans; write the value out in full"));
+            unreadable.add(path);
+            return NODES.nullNode();
+        }
         return switch (token) {
             case START_OBJECT -> object(parser, path);
             case START_ARRAY -> array(parser, path);
@@ -106,9 +118,26 @@ final class DocumentReader {
 
     private PlanProblem syntaxProblem(JsonProcessingException e) {
         Position where = e.getLocation() == null ? Position.UNKNOWN : at(e.getLocation());
-        String detail = e.getOriginalMessage().lines().findFirst().orElse("unreadable").strip();
         return new PlanProblem(source, where.line(), where.column(), "",
-                "not valid YAML or JSON: " + detail + "; fix the syntax at this position (indentation, quotes, brackets)");
+                "not valid YAML or JSON: " + syntaxDetail(e.getOriginalMessage())
+                        + "; fix the syntax here (indentation with spaces, quotes, closing brackets)");
+    }
+
+    /**
+     * SnakeYAML explains an error as "while parsing X / in 'reader', line..., snippet / problem / in ...": keep the
+     * problem first and the context after it, and drop the snippets, which repeat the file.
+     */
+    static String syntaxDetail(String message) {
+        List<String> lines = message == null ? List.of() : message.lines()
+                .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+                .map(String::strip).toList();
+        if (lines.isEmpty()) {
+            return "unreadable";
+        }
+        if (lines.size() == 1) {
+            return lines.get(0);
+        }
+        return lines.get(lines.size() - 1) + " (" + String.join("; ", lines.subList(0, lines.size() - 1)) + ")";
     }
 
     private static Position at(JsonLocation location) {

@@ -20,8 +20,21 @@ public final class PlanDiff {
         List<String> changes = new ArrayList<>();
         Changes.value(changes, "slug", before.slug(), after.slug());
         Changes.value(changes, "title", before.title(), after.title());
+        Changes.value(changes, "objective", before.objective(), after.objective());
+        SectionDiff.record(changes, "scope", before.scope(), after.scope());
         owners(changes, before.owners(), after.owners());
         waves(changes, before, after);
+        SectionDiff.record(changes, "slos", before.slos(), after.slos());
+        SectionDiff.record(changes, "inventory", before.inventory(), after.inventory());
+        SectionDiff.record(changes, "strategy", before.strategy(), after.strategy());
+        SectionDiff.value(changes, "connections", before.connections(), after.connections());
+        SectionDiff.value(changes, "validations", before.validations(), after.validations());
+        SectionDiff.value(changes, "gates", before.gates(), after.gates());
+        SectionDiff.record(changes, "windows", before.windows(), after.windows());
+        SectionDiff.record(changes, "rollback", before.rollback(), after.rollback());
+        SectionDiff.record(changes, "readiness", before.readiness(), after.readiness());
+        SectionDiff.record(changes, "communication", before.communication(), after.communication());
+        SectionDiff.value(changes, "risks", before.risks(), after.risks());
         return List.copyOf(changes);
     }
 

@@ -24,7 +24,7 @@ public final class PlanLoader {
             new WaveDependenciesAcyclic(),
             new CanaryStepsIncreasing(),
             new ReferencesKnown(),
-            new PasswordsFromEnvironment(),
+            new SecretsFromEnvironment(),
             new GateQuorumReachable(),
             new WindowsCanOpen());
 
@@ -34,19 +34,38 @@ public final class PlanLoader {
 
     /** Like {@link #load}, keeping the field positions for later findings. */
     public LoadedPlan read(String sourceName, String text) {
-        LocatedDocument document = DocumentReader.read(sourceName, text == null ? "" : text);
+        LocatedDocument document = DocumentReader.read(sourceName == null ? "plan" : sourceName, text == null ? "" : text);
         if (document.root() == null) {
             return new LoadedPlan(new PlanLoadResult(null, document.problems()), document);
         }
         List<PlanProblem> problems = new ArrayList<>(document.problems());
         problems.addAll(schema.check(document));
+        boolean shapeValid = problems.isEmpty();
         Optional<MigrationPlan> plan = binder.bind(document.root());
-        plan.ifPresent(p -> checks.forEach(check -> problems.addAll(check.check(p, document))));
+        plan.ifPresent(p -> checks.forEach(check -> problems.addAll(crossCheck(check, p, document, shapeValid))));
         if (problems.isEmpty() && plan.isEmpty()) {
             problems.add(document.problem("", "the plan's shape does not fit the plan format; compare it with docs/plan-format.md"));
         }
         List<PlanProblem> sorted = new ArrayList<>(new LinkedHashSet<>(problems));
         sorted.sort(IN_FILE_ORDER);
         return new LoadedPlan(new PlanLoadResult(sorted.isEmpty() ? plan.orElse(null) : null, sorted), document);
+    }
+
+    /**
+     * Cross-field checks also run on plans the schema rejected, so users see every problem in one pass. A plan of
+     * the wrong shape can hold gaps (an empty list item, a missing name) that a check is not written for; such a
+     * check is skipped, as the schema's messages already say what to fix. On a plan of the right shape every
+     * check must run.
+     */
+    private static List<PlanProblem> crossCheck(PlanCheck check, MigrationPlan plan, LocatedDocument document,
+                                                boolean shapeValid) {
+        if (shapeValid) {
+            return check.check(plan, document);
+        }
+        try {
+            return check.check(plan, document);
+        } catch (RuntimeException gapInAnInvalidPlan) {
+            return List.of();
+        }
     }
 }

@@ -17,7 +17,7 @@ import java.util.List;
 /** The published JSON Schema of plans, and checking a parsed document against it. */
 public final class PlanSchema {
     static final String RESOURCE = "/dev/dimmer/core/plan/plan.schema.json";
-    static final String ID = "https://dimmer.dev/schema/plan.schema.json";
+    static final String ID = "urn:dimmer:plan-schema:1";
 
     private final JsonSchema schema;
     private final JsonNode schemaNode;
@@ -56,6 +56,7 @@ public final class PlanSchema {
     List<PlanProblem> check(LocatedDocument document) {
         return schema.validate(document.root()).stream()
                 .map(message -> SchemaMessage.explain(message, document, schemaNode))
+                .filter(problem -> !document.unreadable().contains(problem.path()))
                 .toList();
     }
 

@@ -43,14 +43,10 @@ final class ReferencesKnown implements PlanCheck {
             ValidationPlan validation = plan.validations().get(i);
             String path = "validations[" + i + "]";
             refs.one(path + ".dataset", "dataset", validation.dataset(), datasets);
-            if (!connections.isEmpty() || validation.sourceConnection() != null) {
-                refs.one(path + (validation.sourceConnection() == null ? "" : ".source_connection"), "connection",
-                        Objects.requireNonNullElse(validation.sourceConnection(), "source"), connections);
-            }
-            if (!connections.isEmpty() || validation.targetConnection() != null) {
-                refs.one(path + (validation.targetConnection() == null ? "" : ".target_connection"), "connection",
-                        Objects.requireNonNullElse(validation.targetConnection(), "target"), connections);
-            }
+            refs.one(path + ".source_connection", "connection", validation.sourceConnection(), connections);
+            refs.one(path + ".target_connection", "connection", validation.targetConnection(), connections);
+            defaultConnection(refs, path, "source", validation.sourceConnection(), connections);
+            defaultConnection(refs, path, "target", validation.targetConnection(), connections);
         }
         for (int i = 0; i < plan.gates().size(); i++) {
             Gate gate = plan.gates().get(i);
@@ -62,8 +58,17 @@ final class ReferencesKnown implements PlanCheck {
             String path = "rollback.actions[" + i + "]";
             refs.one(path + ".connection", "connection", action.connection(), connections);
             refs.one(path + ".switch", "routing switch", action.routingSwitch(), switches);
+            refs.each(path + ".waves", "wave", action.waves(), waves);
         }
         return refs.problems();
+    }
+
+    /** A validation that names no connection uses source and target, which must then exist if any connection does. */
+    private static void defaultConnection(References refs, String path, String side, String named, List<String> connections) {
+        if (named == null && !connections.isEmpty() && !connections.contains(side)) {
+            refs.problem(path, "runs on connection '" + side + "' by default, but the plan declares no connection '"
+                    + side + "'; declare it or set " + side + "_connection to one of: " + String.join(", ", connections));
+        }
     }
 
     /** Collects unknown-reference problems in one wording. */
@@ -93,6 +98,10 @@ final class ReferencesKnown implements PlanCheck {
                     : "expected one of: " + String.join(", ", known);
             String hint = Spelling.closest(name, known).map(s -> " (did you mean '" + s + "'?)").orElse("");
             problems.add(document.problemAt(where, path, "unknown " + what + " '" + name + "'" + hint + "; " + expected));
+        }
+
+        void problem(String path, String message) {
+            problems.add(document.problem(path, message));
         }
 
         List<PlanProblem> problems() {

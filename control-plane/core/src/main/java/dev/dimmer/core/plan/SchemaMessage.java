@@ -27,11 +27,14 @@ final class SchemaMessage {
         String at = PlanSchema.fieldPath(message.getInstanceLocation());
         JsonNode schema = keywordOwner(message);
         JsonNode value = message.getInstanceNode();
+        if (message.getEvaluationPath().contains("propertyNames")) {
+            return nameProblem(message, document, at);
+        }
         return switch (message.getType()) {
             case "required" -> {
                 String field = message.getProperty();
                 yield document.problem(FieldPath.field(at, field),
-                        "missing required field; expected " + describe(propertySchema(schema, field), field));
+                        "missing required field; expected " + describe(declaringSchema(message, field), field));
             }
             case "additionalProperties" -> {
                 String field = message.getProperty();
@@ -39,7 +42,8 @@ final class SchemaMessage {
                 yield document.problem(FieldPath.field(at, field), "unknown field" + suggestion(field, known)
                         + "; expected one of: " + String.join(", ", known));
             }
-            case "type" -> document.problem(at, "found " + kind(value) + "; expected " + describe(schema, at));
+            case "type" -> document.problem(at, "found " + (secret(at) ? "a value that is not text" : kind(value))
+                    + "; expected " + describe(schema, at));
             case "enum" -> document.problem(at, quote(value) + " is not allowed; expected one of: "
                     + texts(schema.path("enum")));
             case "pattern", "maxLength", "minLength", "format" ->
@@ -54,18 +58,41 @@ final class SchemaMessage {
         };
     }
 
+    /** A mapping key that is not a valid name, e.g. a connection called 'Source'. */
+    private PlanProblem nameProblem(ValidationMessage message, LocatedDocument document, String at) {
+        java.util.regex.Matcher key = java.util.regex.Pattern.compile("property '([^']*)'").matcher(message.getMessage());
+        String name = key.find() ? key.group(1) : "";
+        return document.problem(FieldPath.field(at, name), "'" + name + "' is not a valid name; expected "
+                + describe(schemaRoot.path("$defs").path("name"), at));
+    }
+
     /** The subschema that holds the failing keyword (the validator hands out the keyword's own value). */
     private JsonNode keywordOwner(ValidationMessage message) {
         JsonNodePath fragment = message.getSchemaLocation().getFragment();
-        StringBuilder pointer = new StringBuilder();
-        for (int i = 0; i < fragment.getNameCount() - 1; i++) {
-            pointer.append('/').append(String.valueOf(fragment.getElement(i)).replace("~", "~0").replace("/", "~1"));
-        }
-        return schemaRoot.at(pointer.toString());
+        return schemaRoot.at(pointer(fragment, fragment.getNameCount() - 1));
     }
 
-    private static JsonNode propertySchema(JsonNode objectSchema, String field) {
-        return objectSchema.path("properties").path(field);
+    /**
+     * The schema of a required field. A kind-specific requirement lives in an if/then branch that has no
+     * properties of its own, so walk up the schema until an object schema declares the field.
+     */
+    private JsonNode declaringSchema(ValidationMessage message, String field) {
+        JsonNodePath fragment = message.getSchemaLocation().getFragment();
+        for (int end = fragment.getNameCount() - 1; end >= 0; end--) {
+            JsonNode candidate = schemaRoot.at(pointer(fragment, end)).path("properties").path(field);
+            if (!candidate.isMissingNode()) {
+                return candidate;
+            }
+        }
+        return schemaRoot.path("properties").path(field);
+    }
+
+    private static String pointer(JsonNodePath fragment, int length) {
+        StringBuilder pointer = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            pointer.append('/').append(String.valueOf(fragment.getElement(i)).replace("~", "~0").replace("/", "~1"));
+        }
+        return pointer.toString();
     }
 
     private String describe(JsonNode schema, String fallbackName) {
@@ -81,6 +108,11 @@ final class SchemaMessage {
             }
         }
         return "a valid value for " + (fallbackName.isEmpty() ? "the plan" : fallbackName);
+    }
+
+    /** A value that may be a secret is never repeated back, not even when it has the wrong type. */
+    private static boolean secret(String path) {
+        return path.endsWith("password");
     }
 
     private static String kind(JsonNode value) {

@@ -45,4 +45,35 @@ class PlanDiffTest {
                 "wave orders removed",
                 "wave billing added");
     }
+
+    @Test
+    void shouldDescribeChangesInEverySectionOfTheFullFormat() {
+        PlanLoader loader = new PlanLoader();
+        String text = ExamplePlans.text("onprem-postgres-to-managed.yaml");
+        MigrationPlan before = loader.load("a.yaml", text).plan();
+        MigrationPlan after = loader.load("b.yaml", text
+                .replace("  retention: 7d", "  retention: 14d")
+                .replace("{name: daily-revenue,", "{name: daily-revenue,")
+                .replace("    tolerance: 0.01%\n", "    tolerance: 0.1%\n")
+                .replace("      sla: {freshness: 30s, availability: 99.95%}\n    - name: order_lines",
+                        "      sla: {freshness: 1m, availability: 99.95%}\n    - name: order_lines")
+                .replace("    datasets: [orders, order_lines]", "    datasets: [orders]")
+                .replace("  - {name: orders-fresh, kind: freshness, dataset: orders, max_lag: 30s, every: 5m}\n", "")
+                .replace(", order-lines-pk-unique, daily-revenue, orders-fresh]", ", order-lines-pk-unique, daily-revenue]")
+                .replace("cutover: 1h", "cutover: 30m")
+                .replace("    password: ${env:TARGET_PG_PASSWORD}", "    password: ${env:MANAGED_PG_PASSWORD}")).plan();
+
+        List<String> changes = PlanDiff.describe(before, after);
+
+        assertThat(changes).containsExactly(
+                "wave orders: datasets orders, order_lines → orders",
+                "dataset orders: sla.freshness changed: '30s' → '1m'",
+                "connections.target.password changed: '${env:TARGET_PG_PASSWORD}' → '${env:MANAGED_PG_PASSWORD}'",
+                "validation daily-revenue: tolerance changed: '0.01%' → '0.1%'",
+                "validation orders-fresh removed",
+                "gate go-no-go: validations orders-row-count, orders-checksum, order-lines-pk-unique, daily-revenue, orders-fresh"
+                        + " → orders-row-count, orders-checksum, order-lines-pk-unique, daily-revenue",
+                "rollback.retention changed: '7d' → '14d'",
+                "communication.cadence.cutover changed: '1h' → '30m'");
+    }
 }

@@ -143,4 +143,14 @@ class PlanLoaderTest {
                 "plan.yaml:12:5: waves[2].name: duplicate wave name 'orders' (also waves[1]); give each wave its own name",
                 "plan.yaml:13:1: title: duplicate field; each field may appear once in a mapping, keep one 'title'");
     }
+
+    @Test
+    void canBeSharedAcrossThreads() {
+        List<String> texts = java.util.stream.IntStream.range(0, 40)
+                .mapToObj(i -> VALID.replace("orders-to-managed-pg", "plan-" + i)).toList();
+
+        List<String> slugs = texts.parallelStream().map(t -> LOADER.load("plan.yaml", t).plan().slug()).toList();
+
+        assertThat(slugs).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 40).mapToObj(i -> "plan-" + i).toList());
+    }
 }

@@ -1,8 +1,8 @@
 package dev.dimmer.core.plan.lint;
 
-import dev.dimmer.api.plan.RollbackAction;
 import dev.dimmer.core.plan.HumanUnits;
 import dev.dimmer.core.plan.PlanProblem;
+import dev.dimmer.core.plan.RollbackTimes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,12 +20,9 @@ final class RollbackTooSlow extends NamedRule {
     @Override
     public List<PlanProblem> check(LintContext context) {
         List<PlanProblem> found = new ArrayList<>();
-        Duration estimated = context.plan().rollback().actions().stream().map(RollbackAction::estimate)
-                .map(e -> HumanUnits.duration(e).orElse(Duration.ZERO)).reduce(Duration.ZERO, Duration::plus);
-        if (estimated.compareTo(LIMIT) > 0) {
-            found.add(context.at("rollback.actions", "the rollback actions add up to " + HumanUnits.format(estimated)
-                    + ", over 5m"));
-        }
+        RollbackTimes.slowest(context.plan()).filter(slowest -> slowest.time().compareTo(LIMIT) > 0).ifPresent(slowest ->
+                found.add(context.at("rollback.actions", "rolling back wave " + slowest.wave() + " takes an estimated "
+                        + HumanUnits.format(slowest.time()) + ", over 5m")));
         if (context.plan().rollback().rehearsal() != null) {
             Duration took = HumanUnits.duration(context.plan().rollback().rehearsal().took()).orElse(Duration.ZERO);
             if (took.compareTo(LIMIT) > 0) {

@@ -1,8 +1,8 @@
 package dev.dimmer.core.plan.render;
 
 import dev.dimmer.api.plan.MigrationPlan;
-import dev.dimmer.api.plan.RollbackAction;
 import dev.dimmer.core.plan.HumanUnits;
+import dev.dimmer.core.plan.RollbackTimes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -15,13 +15,13 @@ final class RiskSection {
     }
 
     static Section build(MigrationPlan plan) {
-        boolean changesFlow = CHANGE_FLOW.contains(plan.strategy().replication()) || plan.strategy().dualWrites() != null;
+        boolean changesFlow = plan.strategy().replication() != null && CHANGE_FLOW.contains(plan.strategy().replication())
+                || plan.strategy().dualWrites() != null;
         boolean rowCounts = has(plan, "row_count");
         boolean hashes = has(plan, "checksum");
         boolean uniqueKeys = has(plan, "pk_uniqueness");
         boolean business = has(plan, "aggregate") || has(plan, "custom_sql");
-        Duration rollback = plan.rollback().actions().stream().map(RollbackAction::estimate)
-                .map(e -> HumanUnits.duration(e).orElse(Duration.ZERO)).reduce(Duration.ZERO, Duration::plus);
+        Duration rollback = RollbackTimes.slowest(plan).map(RollbackTimes.WaveTime::time).orElse(Duration.ZERO);
         boolean estimated = !plan.rollback().actions().isEmpty()
                 && plan.rollback().actions().stream().allMatch(a -> a.estimate() != null);
         return new Section("Risk checklist", List.of(new Block.Checklist(List.of(

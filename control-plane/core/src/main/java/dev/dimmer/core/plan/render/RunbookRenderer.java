@@ -21,10 +21,9 @@ public final class RunbookRenderer {
 
     /** The runbook in {@code md} or {@code html}. */
     public String render(MigrationPlan plan, String format) {
-        Runbook runbook = runbook(plan);
         return switch (format.toLowerCase(Locale.ROOT)) {
-            case "md", "markdown" -> MarkdownRunbook.write(runbook);
-            case "html" -> HtmlRunbook.write(runbook);
+            case "md", "markdown" -> MarkdownRunbook.write(runbook(plan));
+            case "html" -> HtmlRunbook.write(runbook(plan));
             default -> throw new IllegalArgumentException("unknown format '" + format + "'; expected one of md, html");
         };
     }

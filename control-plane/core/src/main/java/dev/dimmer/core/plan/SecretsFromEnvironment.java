@@ -1,0 +1,51 @@
+package dev.dimmer.core.plan;
+
+import dev.dimmer.api.plan.Connection;
+import dev.dimmer.api.plan.MigrationPlan;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Plans live in git and their contents become events; a secret written into one leaks for good. Passwords are
+ * only {@code ${env:NAME}} references, and neither JDBC URLs nor webhook URLs carry credentials or tokens (a token
+ * in a URL is written as a reference too). Messages never repeat the secret.
+ */
+final class SecretsFromEnvironment implements PlanCheck {
+    static final Pattern ENV_REFERENCE = Pattern.compile("^\\$\\{env:[A-Za-z_][A-Za-z0-9_]*}$");
+    private static final Pattern URL_USER_INFO = Pattern.compile("^https?://[^/@?#]*:[^/@?#]*@.*");
+    private static final Pattern SECRET_PARAMETER =
+            Pattern.compile("[?&](token|access_token|api_key|apikey|key|secret|password|sig|signature)=(?!\\$\\{env:)[^&]+");
+
+    @Override
+    public List<PlanProblem> check(MigrationPlan plan, LocatedDocument document) {
+        List<PlanProblem> problems = new ArrayList<>();
+        for (Map.Entry<String, Connection> entry : new TreeMap<>(plan.connections()).entrySet()) {
+            String path = "connections." + entry.getKey();
+            Connection connection = entry.getValue();
+            // a password that is not text at all has already been reported by the schema
+            boolean text = document.root().path("connections").path(entry.getKey()).path("password").isTextual();
+            if (text && !ENV_REFERENCE.matcher(connection.password()).matches()) {
+                problems.add(document.problem(path + ".password", "plain-text password; write a reference such as ${env:"
+                        + entry.getKey().toUpperCase(Locale.ROOT).replace('-', '_') + "_PASSWORD} and set that variable where Dimmer runs"));
+            }
+            String url = connection.jdbcUrl() == null ? "" : connection.jdbcUrl().toLowerCase(Locale.ROOT);
+            if (url.contains("password=") || url.matches("^jdbc:[a-z0-9]+://[^/@]*:[^/@]*@.*")) {
+                problems.add(document.problem(path + ".jdbc_url", "the URL carries credentials; remove them from the URL "
+                        + "and give user and password (as ${env:NAME}) separately"));
+            }
+        }
+        for (int i = 0; i < plan.rollback().actions().size(); i++) {
+            String url = plan.rollback().actions().get(i).url();
+            String lower = url == null ? "" : url.toLowerCase(Locale.ROOT);
+            if (URL_USER_INFO.matcher(lower).matches() || SECRET_PARAMETER.matcher(lower).find()) {
+                problems.add(document.problem("rollback.actions[" + i + "].url", "the URL carries a credential or token; "
+                        + "write it as a reference such as ${env:ROLLBACK_WEBHOOK_TOKEN} and set that variable where Dimmer runs"));
+            }
+        }
+        return problems;
+    }
+}
