@@ -1,26 +1,23 @@
 package dev.dimmer.core.migration;
 
-import dev.dimmer.api.migration.Phase;
 import dev.dimmer.api.plan.MigrationPlan;
 import dev.dimmer.core.plan.PlanDiff;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/**
- * What a revised plan changes, one readable line each, and the changes that would rewrite history and are
- * refused: a wave past SHADOW cannot leave the plan.
- */
+/** What a revised plan changes, one readable line each; a revision that would rewrite history is refused. */
 final class PlanRevision {
     private PlanRevision() {
     }
 
     static List<String> changes(MigrationPlan before, MigrationPlan after, Map<String, Wave> waves) {
-        for (Wave wave : waves.values()) {
-            if (after.wave(wave.name()).isEmpty() && Phase.SHADOW.isBefore(wave.phase())) {
-                throw Refusals.conflict("wave %s is in %s; a wave past SHADOW cannot be removed from the plan "
-                        + "(roll it back first, or keep it)", wave.name(), wave.describe());
-            }
+        List<String> violations = HistoryPolicy.violations(before, after, waves);
+        if (violations.size() == 1) {
+            throw Refusals.conflict("%s", violations.get(0));
+        }
+        if (!violations.isEmpty()) {
+            throw Refusals.conflict("the revised plan would rewrite history: %s", String.join("; ", violations));
         }
         List<String> changes = new ArrayList<>(PlanDiff.describe(before, after));
         if (changes.isEmpty() && !before.equals(after)) {
