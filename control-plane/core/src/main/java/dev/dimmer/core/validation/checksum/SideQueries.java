@@ -1,0 +1,275 @@
+package dev.dimmer.core.validation.checksum;
+
+import dev.dimmer.core.validation.Database;
+import dev.dimmer.core.validation.dialect.Column;
+import dev.dimmer.core.validation.dialect.Dialect;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The statements the checksum diff runs on one side, each computed inside the database: only counts, sums,
+ * boundaries and the rows of small mismatching segments ever cross the wire.
+ */
+public final class SideQueries {
+    private final Database database;
+    private final Dialect dialect;
+    private final String table;
+    private final List<Column> key;
+    private final List<Column> compared;
+    private final String where;
+    private final String rowHash;
+    private final AtomicInteger statements = new AtomicInteger();
+
+    public SideQueries(Database database, String table, List<Column> key, List<Column> compared, String where,
+                       String rowHash) {
+        this.database = database;
+        this.dialect = database.dialect();
+        this.table = table;
+        this.key = key;
+        this.compared = compared;
+        this.where = where;
+        this.rowHash = rowHash;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public int keySize() {
+        return key.size();
+    }
+
+    public int statements() {
+        return statements.get();
+    }
+
+    /** Smallest and largest value of a single integer key, or null when no row matches. */
+    public CompletableFuture<long[]> integerKeyRange() {
+        String k = dialect.quote(key.get(0).name());
+        return run("SELECT MIN(" + k + "), MAX(" + k + ") FROM " + table + filter(null), List.of(), rows -> {
+            rows.next();
+            Object min = rows.getObject(1);
+            return min == null ? null : new long[] {rows.getLong(1), rows.getLong(2)};
+        });
+    }
+
+    /** Count and hash sum of every part of {@code segment}, split into equal-width integer buckets. */
+    public CompletableFuture<Map<Long, Checksum>> integerBuckets(IntegerSegment segment, long width) {
+        String k = dialect.quote(key.get(0).name());
+        String bucket = dialect.integerDivision(k + " - ?", "?");
+        SqlFragment range = range(segment);
+        List<Object> binds = new ArrayList<>(List.of(segment.low(), width));
+        binds.addAll(range.binds());
+        return buckets(bucket, binds, range.sql());
+    }
+
+    /** Count and hash sum of every part of {@code segment} cut at {@code boundaries} (bucket i ends before i). */
+    public CompletableFuture<Map<Long, Checksum>> tupleBuckets(TupleSegment segment, List<List<Object>> boundaries) {
+        StringBuilder bucket = new StringBuilder();
+        List<Object> binds = new ArrayList<>();
+        if (boundaries.isEmpty()) {
+            bucket.append("0");
+        } else {
+            bucket.append("CASE");
+            for (int i = 0; i < boundaries.size(); i++) {
+                bucket.append(" WHEN ").append(keyRow()).append(" < ").append(placeholders()).append(" THEN ")
+                        .append(i);
+                binds.addAll(bindable(boundaries.get(i)));
+            }
+            bucket.append(" ELSE ").append(boundaries.size()).append(" END");
+        }
+        SqlFragment range = range(segment);
+        binds.addAll(range.binds());
+        return buckets(bucket.toString(), binds, range.sql());
+    }
+
+    /** Keys that cut {@code segment} into parts of about {@code step} rows, in key order. */
+    public CompletableFuture<List<List<Object>>> boundaries(TupleSegment segment, long step) {
+        String keys = keyList();
+        SqlFragment range = range(segment);
+        String sql = "SELECT " + keys + " FROM (SELECT " + keys + ", ROW_NUMBER() OVER (ORDER BY " + keys
+                + ") AS dimmer_rn FROM " + table + filter(range.sql()) + ") q WHERE MOD(dimmer_rn, ?) = 0"
+                + " ORDER BY dimmer_rn";
+        List<Object> binds = new ArrayList<>(range.binds());
+        binds.add(step);
+        return run(sql, binds, rows -> {
+            List<List<Object>> found = new ArrayList<>();
+            while (rows.next()) {
+                List<Object> tuple = new ArrayList<>();
+                for (int i = 1; i <= key.size(); i++) {
+                    tuple.add(rows.getObject(i));
+                }
+                found.add(tuple);
+            }
+            return found;
+        });
+    }
+
+    /** The key values and canonical texts of every row of a (small) segment. */
+    public CompletableFuture<List<RowImage>> rows(Segment segment) {
+        StringBuilder select = new StringBuilder(keyList());
+        for (Column column : compared) {
+            select.append(", ").append(dialect.canonical(column));
+        }
+        SqlFragment range = range(segment);
+        return run("SELECT " + select + " FROM " + table + filter(range.sql()), range.binds(), rows -> {
+            List<RowImage> images = new ArrayList<>();
+            while (rows.next()) {
+                List<Object> keyValues = new ArrayList<>();
+                for (int i = 1; i <= key.size(); i++) {
+                    keyValues.add(rows.getObject(i));
+                }
+                List<String> values = new ArrayList<>();
+                for (int i = 0; i < compared.size(); i++) {
+                    values.add(rows.getString(key.size() + 1 + i));
+                }
+                images.add(new RowImage(keyValues, values));
+            }
+            return images;
+        });
+    }
+
+    /** Without a key: count and hash sum per hash bucket ({@code MOD(hash, buckets)}). */
+    public CompletableFuture<Map<Long, Checksum>> hashBuckets(int buckets) {
+        String sql = "SELECT MOD(dimmer_h, ?) AS dimmer_bucket, COUNT(*), SUM(dimmer_h) FROM (SELECT " + rowHash
+                + " AS dimmer_h FROM " + table + filter(null) + ") q GROUP BY 1";
+        return run(sql, List.of(buckets), rows -> {
+            Map<Long, Checksum> sums = new HashMap<>();
+            while (rows.next()) {
+                sums.put(rows.getLong(1), new Checksum(rows.getLong(2), rows.getBigDecimal(3).toBigIntegerExact()));
+            }
+            return sums;
+        });
+    }
+
+    /** Without a key: how many rows carry each hash, within the given hash buckets. */
+    public CompletableFuture<Map<Long, Long>> hashCounts(int buckets, List<Long> bucketIds) {
+        List<Object> binds = new ArrayList<>();
+        binds.add(buckets);
+        binds.addAll(bucketIds);
+        String sql = "SELECT dimmer_h, COUNT(*) FROM (SELECT " + rowHash + " AS dimmer_h FROM " + table
+                + filter(null) + ") q WHERE MOD(dimmer_h, ?) IN (" + marks(bucketIds.size()) + ") GROUP BY dimmer_h";
+        return run(sql, binds, rows -> {
+            Map<Long, Long> counts = new HashMap<>();
+            while (rows.next()) {
+                counts.put(rows.getLong(1), rows.getLong(2));
+            }
+            return counts;
+        });
+    }
+
+    /** Without a key: the canonical texts of the rows whose hash is one of {@code hashes}, with the hash. */
+    public CompletableFuture<Map<Long, List<RowImage>>> rowsWithHashes(List<Long> hashes) {
+        StringBuilder inner = new StringBuilder();
+        StringBuilder outer = new StringBuilder();
+        for (int i = 0; i < compared.size(); i++) {
+            inner.append(dialect.canonical(compared.get(i))).append(" AS dimmer_c").append(i).append(", ");
+            outer.append("dimmer_c").append(i).append(", ");
+        }
+        String sql = "SELECT " + outer + "dimmer_h FROM (SELECT " + inner + rowHash + " AS dimmer_h FROM " + table
+                + filter(null) + ") q WHERE dimmer_h IN (" + marks(hashes.size()) + ")";
+        return run(sql, new ArrayList<>(hashes), rows -> {
+            Map<Long, List<RowImage>> found = new HashMap<>();
+            while (rows.next()) {
+                List<String> values = new ArrayList<>();
+                for (int i = 1; i <= compared.size(); i++) {
+                    values.add(rows.getString(i));
+                }
+                found.computeIfAbsent(rows.getLong(compared.size() + 1), h -> new ArrayList<>())
+                        .add(new RowImage(List.of(), values));
+            }
+            return found;
+        });
+    }
+
+    private static String marks(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    }
+
+    private CompletableFuture<Map<Long, Checksum>> buckets(String bucket, List<Object> binds, String range) {
+        String sql = "SELECT " + bucket + " AS dimmer_bucket, COUNT(*), SUM(" + rowHash + ") FROM " + table
+                + filter(range) + " GROUP BY 1";
+        return run(sql, binds, rows -> {
+            Map<Long, Checksum> sums = new HashMap<>();
+            while (rows.next()) {
+                BigDecimal sum = rows.getBigDecimal(3);
+                sums.put(rows.getLong(1), new Checksum(rows.getLong(2),
+                        sum == null ? BigInteger.ZERO : sum.toBigIntegerExact()));
+            }
+            return sums;
+        });
+    }
+
+    private <T> CompletableFuture<T> run(String sql, List<Object> binds,
+                                         dev.dimmer.core.validation.ResultReader<T> reader) {
+        statements.incrementAndGet();
+        return database.submit(sql, binds, reader);
+    }
+
+    private SqlFragment range(Segment segment) {
+        if (segment instanceof IntegerSegment integer) {
+            return new SqlFragment(dialect.quote(key.get(0).name()) + " BETWEEN ? AND ?",
+                    List.of(integer.low(), integer.high()));
+        }
+        TupleSegment tuple = (TupleSegment) segment;
+        List<String> parts = new ArrayList<>();
+        List<Object> binds = new ArrayList<>();
+        if (tuple.lower() != null) {
+            parts.add(keyRow() + " >= " + placeholders());
+            binds.addAll(bindable(tuple.lower()));
+        }
+        if (tuple.upper() != null) {
+            parts.add(keyRow() + " < " + placeholders());
+            binds.addAll(bindable(tuple.upper()));
+        }
+        return new SqlFragment(parts.isEmpty() ? null : String.join(" AND ", parts), binds);
+    }
+
+    private String filter(String range) {
+        List<String> parts = new ArrayList<>();
+        if (range != null) {
+            parts.add(range);
+        }
+        if (where != null && !where.isBlank()) {
+            parts.add("(" + where + ")");
+        }
+        return parts.isEmpty() ? "" : " WHERE " + String.join(" AND ", parts);
+    }
+
+    private String keyList() {
+        List<String> names = new ArrayList<>();
+        for (Column column : key) {
+            names.add(dialect.quote(column.name()));
+        }
+        return String.join(", ", names);
+    }
+
+    private String keyRow() {
+        return key.size() == 1 ? keyList() : "(" + keyList() + ")";
+    }
+
+    private String placeholders() {
+        List<String> marks = new ArrayList<>();
+        for (Column column : key) {
+            marks.add(dialect.placeholder(column.kind()));
+        }
+        return key.size() == 1 ? marks.get(0) : "(" + String.join(", ", marks) + ")";
+    }
+
+    /** Key values read from one engine, in a form the other engine's driver binds. */
+    private static List<Object> bindable(List<Object> tuple) {
+        List<Object> values = new ArrayList<>();
+        for (Object value : tuple) {
+            values.add(value instanceof UUID || value instanceof org.postgresql.util.PGobject
+                    ? value.toString() : value);
+        }
+        return values;
+    }
+}

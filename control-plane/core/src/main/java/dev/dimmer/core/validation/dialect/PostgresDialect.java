@@ -1,0 +1,97 @@
+package dev.dimmer.core.validation.dialect;
+
+import java.sql.Types;
+import java.util.List;
+import java.util.Locale;
+
+/** PostgreSQL 13 or later (trim_scale); the native row hash needs 14 or later. */
+public final class PostgresDialect implements Dialect {
+    @Override
+    public String name() {
+        return "PostgreSQL";
+    }
+
+    @Override
+    public String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    @Override
+    public String sessionSetup(long statementTimeoutMillis) {
+        return "SET statement_timeout = " + statementTimeoutMillis
+                + "; SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET extra_float_digits = 1";
+    }
+
+    @Override
+    public String canonical(Column column) {
+        String c = quote(column.name());
+        return switch (column.kind()) {
+            case INTEGER, TEXT, UUID, OTHER -> c + "::text";
+            case DECIMAL -> "trim_scale(" + c + ")::text";
+            // Plain decimal digits of the shortest round-trip text where MariaDB's DECIMAL(65,30) holds them
+            // exactly; outside that range both engines print exponents, normalised to 'e-7' / 'e20'.
+            case FLOAT -> "CASE WHEN " + c + " = 0 THEN '0' WHEN abs(" + c + ") >= 1e-13 AND abs(" + c
+                    + ") < 1e35 THEN trim_scale(" + c + "::text::numeric)::text ELSE regexp_replace(replace("
+                    + c + "::text, 'e+', 'e'), 'e(-?)0+', 'e\\1') END";
+            case BOOLEAN -> "CASE WHEN " + c + " THEN '1' WHEN NOT " + c + " THEN '0' END";
+            case DATE -> "to_char(" + c + ", 'YYYY-MM-DD')";
+            case TIME -> "to_char(" + c + ", 'HH24:MI:SS.US')";
+            case TIMESTAMP -> "to_char(" + c + ", 'YYYY-MM-DD HH24:MI:SS.US')";
+            case TIMESTAMP_TZ -> "to_char(" + c + " AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')";
+            case BINARY -> "encode(" + c + ", 'hex')";
+        };
+    }
+
+    @Override
+    public String canonicalRowHash(List<Column> columns) {
+        return "('x' || substr(md5(" + rowText(columns, "length", "concat_ws") + "), 1, 15))::bit(60)::bigint";
+    }
+
+    /**
+     * Same-engine hash: hash_record_extended runs each column type's extended hash function, the one hash
+     * partitioning routes rows by. Those functions must give the same answer on every platform and release (hash
+     * partitions survive pg_upgrade), so for identical column types and deterministic collations equal rows hash
+     * equal on both sides; values the type calls equal (numeric 1.10 and 1.1) hash equal, as in the canonical form.
+     */
+    public String nativeRowHash(List<Column> columns) {
+        StringBuilder row = new StringBuilder();
+        for (Column column : columns) {
+            row.append(row.length() == 0 ? "" : ", ").append(quote(column.name()));
+        }
+        return "hash_record_extended(ROW(" + row + "), 0)";
+    }
+
+    @Override
+    public String integerDivision(String dividend, String divisor) {
+        return "(" + dividend + ") / (" + divisor + ")";
+    }
+
+    @Override
+    public String placeholder(ValueKind kind) {
+        return kind == ValueKind.UUID ? "CAST(? AS uuid)" : "?";
+    }
+
+    @Override
+    public String concat(String... parts) {
+        return String.join(" || ", parts);
+    }
+
+    @Override
+    public ValueKind kindOf(int jdbcType, String typeName) {
+        return switch (typeName.toLowerCase(Locale.ROOT)) {
+            case "int2", "int4", "int8", "smallint", "integer", "bigint", "serial", "bigserial", "smallserial" ->
+                    ValueKind.INTEGER;
+            case "numeric", "decimal" -> ValueKind.DECIMAL;
+            case "float4", "float8", "real", "double precision" -> ValueKind.FLOAT;
+            case "bool", "boolean" -> ValueKind.BOOLEAN;
+            case "text", "varchar", "bpchar", "char", "name", "citext" -> ValueKind.TEXT;
+            case "date" -> ValueKind.DATE;
+            case "time" -> ValueKind.TIME;
+            case "timestamp" -> ValueKind.TIMESTAMP;
+            case "timestamptz" -> ValueKind.TIMESTAMP_TZ;
+            case "bytea" -> ValueKind.BINARY;
+            case "uuid" -> ValueKind.UUID;
+            default -> jdbcType == Types.VARCHAR ? ValueKind.TEXT : ValueKind.OTHER;
+        };
+    }
+}
