@@ -27,9 +27,10 @@ public final class MariaDbDialect implements Dialect {
         return switch (column.kind()) {
             case INTEGER -> "CAST(" + c + " AS CHAR)";
             case DECIMAL -> column.scale() > 0 ? trimZeros("CAST(" + c + " AS CHAR)") : "CAST(" + c + " AS CHAR)";
-            case FLOAT -> "CASE WHEN " + c + " = 0 THEN '0' WHEN ABS(" + c + ") >= 1e-13 AND ABS(" + c
-                    + ") < 1e35 THEN " + trimZeros("CAST(CAST(" + c + " AS CHAR) AS DECIMAL(65,30))")
-                    + " ELSE REGEXP_REPLACE(REPLACE(CAST(" + c + " AS CHAR), 'e+', 'e'), 'e(-?)0+', 'e\\\\1') END";
+            case FLOAT -> PostgresDialect.floatCanonical(c, "1152921504606846976e0",
+                    trimZeros("CAST(CAST(%s AS CHAR) AS DECIMAL(65,30))"),
+                    "REGEXP_REPLACE(REPLACE(CAST(%s AS CHAR), 'e+', 'e'), 'e(-?)0+', 'e\\\\1')",
+                    "CONCAT('2^-60*', %s)");
             case BOOLEAN -> "CASE WHEN " + c + " <> 0 THEN '1' WHEN " + c + " = 0 THEN '0' END";
             case TEXT, OTHER -> "CONVERT(" + c + " USING utf8mb4)";
             case DATE -> "DATE_FORMAT(" + c + ", '%Y-%m-%d')";

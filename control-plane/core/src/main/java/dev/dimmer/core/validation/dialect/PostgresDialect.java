@@ -28,11 +28,8 @@ public final class PostgresDialect implements Dialect {
         return switch (column.kind()) {
             case INTEGER, TEXT, UUID, OTHER -> c + "::text";
             case DECIMAL -> "trim_scale(" + c + ")::text";
-            // Plain decimal digits of the shortest round-trip text where MariaDB's DECIMAL(65,30) holds them
-            // exactly; outside that range both engines print exponents, normalised to 'e-7' / 'e20'.
-            case FLOAT -> "CASE WHEN " + c + " = 0 THEN '0' WHEN abs(" + c + ") >= 1e-13 AND abs(" + c
-                    + ") < 1e35 THEN trim_scale(" + c + "::text::numeric)::text ELSE regexp_replace(replace("
-                    + c + "::text, 'e+', 'e'), 'e(-?)0+', 'e\\1') END";
+            case FLOAT -> floatCanonical(c, "float8 '1152921504606846976'", "trim_scale(%s::text::numeric)::text",
+                    "regexp_replace(replace(%s::text, 'e+', 'e'), 'e(-?)0+', 'e\\1')", "'2^-60*' || %s");
             case BOOLEAN -> "CASE WHEN " + c + " THEN '1' WHEN NOT " + c + " THEN '0' END";
             case DATE -> "to_char(" + c + ", 'YYYY-MM-DD')";
             case TIME -> "to_char(" + c + ", 'HH24:MI:SS.US')";
@@ -40,6 +37,20 @@ public final class PostgresDialect implements Dialect {
             case TIMESTAMP_TZ -> "to_char(" + c + " AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')";
             case BINARY -> "encode(" + c + ", 'hex')";
         };
+    }
+
+    /**
+     * Both engines print a float's shortest round-trip digits but lay them out differently (PostgreSQL '1.5e-07',
+     * MariaDB '0.00000015'), so the layout is fixed here: plain decimal digits within [1e-13, 1e35), where MariaDB's
+     * DECIMAL(65,30) holds 17 significant digits exactly; below that down to 1e-30, the value times 2^60 (an exact
+     * scaling, so still one text per value) marked '2^-60*'; beyond, the exponent form as 'e-7' / 'e40', which
+     * both engines use there.
+     */
+    static String floatCanonical(String c, String twoToThe60, String plain, String exponent, String marked) {
+        String scaled = "(" + c + " * " + twoToThe60 + ")";
+        return "CASE WHEN " + c + " = 0 THEN '0' WHEN ABS(" + c + ") >= 1e-13 AND ABS(" + c + ") < 1e35 THEN "
+                + plain.formatted(c) + " WHEN ABS(" + c + ") >= 1e-30 AND ABS(" + c + ") < 1e-13 THEN "
+                + marked.formatted(plain.formatted(scaled)) + " ELSE " + exponent.formatted(c) + " END";
     }
 
     @Override
