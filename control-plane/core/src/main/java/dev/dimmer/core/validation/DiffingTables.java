@@ -44,8 +44,11 @@ public final class DiffingTables {
         List<Column> targetColumns = require(targetShape, names, "target");
         HashMode mode = new ChoosingHashMode().choose(source, sourceShape, sourceColumns, target, targetShape,
                 targetColumns);
-        SideQueries sourceQueries = side(source, sourceShape, keyNames.size(), sourceColumns, request.where(), mode);
-        SideQueries targetQueries = side(target, targetShape, keyNames.size(), targetColumns, request.where(), mode);
+        boolean byteKeyOrder = !source.dialect().name().equals(target.dialect().name());
+        SideQueries sourceQueries = side(source, sourceShape, keyNames.size(), sourceColumns, request.where(), mode,
+                byteKeyOrder);
+        SideQueries targetQueries = side(target, targetShape, keyNames.size(), targetColumns, request.where(), mode,
+                byteKeyOrder);
         long catalogDone = System.nanoTime();
 
         Outcome outcome = keyNames.isEmpty()
@@ -133,12 +136,12 @@ public final class DiffingTables {
     }
 
     private static SideQueries side(Database database, TableShape shape, int keySize, List<Column> columns,
-                                    String where, HashMode mode) {
+                                    String where, HashMode mode, boolean byteKeyOrder) {
         String hash = mode == HashMode.POSTGRES_NATIVE
                 ? ((PostgresDialect) database.dialect()).nativeRowHash(columns)
                 : database.dialect().canonicalRowHash(columns);
         return new SideQueries(database, database.dialect().table(shape.table().schema(), shape.table().name()),
-                columns.subList(0, keySize), columns, where, hash);
+                columns.subList(0, keySize), columns, where, hash, byteKeyOrder);
     }
 
     private static List<Column> require(TableShape shape, List<String> names, String side) {

@@ -14,14 +14,20 @@ public final class LeafReconciliation {
     private final Map<List<String>, RowImage> sourceOnly = new LinkedHashMap<>();
     private final Map<List<String>, RowImage> targetOnly = new LinkedHashMap<>();
     private final List<ChangedImage> changed = new ArrayList<>();
+    private final java.util.Set<List<String>> sourceSeen = new java.util.HashSet<>();
+    private final java.util.Set<List<String>> targetSeen = new java.util.HashSet<>();
 
     public LeafReconciliation(int keyColumns) {
         this.keyColumns = keyColumns;
     }
 
+    /** Adds the rows of one leaf; a key already seen on a side (a leaf fetched twice) is counted once. */
     public synchronized void add(List<RowImage> source, List<RowImage> target) {
         for (RowImage row : source) {
             List<String> key = row.keyText(keyColumns);
+            if (!sourceSeen.add(key)) {
+                continue;
+            }
             RowImage other = targetOnly.remove(key);
             if (other == null) {
                 sourceOnly.put(key, row);
@@ -31,6 +37,9 @@ public final class LeafReconciliation {
         }
         for (RowImage row : target) {
             List<String> key = row.keyText(keyColumns);
+            if (!targetSeen.add(key)) {
+                continue;
+            }
             RowImage other = sourceOnly.remove(key);
             if (other == null) {
                 targetOnly.put(key, row);

@@ -3,6 +3,7 @@ package dev.dimmer.core.validation.checksum;
 import dev.dimmer.core.validation.Database;
 import dev.dimmer.core.validation.dialect.Column;
 import dev.dimmer.core.validation.dialect.Dialect;
+import dev.dimmer.core.validation.dialect.ValueKind;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -25,10 +26,11 @@ public final class SideQueries {
     private final List<Column> compared;
     private final String where;
     private final String rowHash;
+    private final boolean byteKeyOrder;
     private final AtomicInteger statements = new AtomicInteger();
 
     public SideQueries(Database database, String table, List<Column> key, List<Column> compared, String where,
-                       String rowHash) {
+                       String rowHash, boolean byteKeyOrder) {
         this.database = database;
         this.dialect = database.dialect();
         this.table = table;
@@ -36,6 +38,7 @@ public final class SideQueries {
         this.compared = compared;
         this.where = where;
         this.rowHash = rowHash;
+        this.byteKeyOrder = byteKeyOrder;
     }
 
     public Database database() {
@@ -94,7 +97,7 @@ public final class SideQueries {
     public CompletableFuture<List<List<Object>>> boundaries(TupleSegment segment, long step) {
         String keys = keyList();
         SqlFragment range = range(segment);
-        String sql = "SELECT " + keys + " FROM (SELECT " + keys + ", ROW_NUMBER() OVER (ORDER BY " + keys
+        String sql = "SELECT " + keys + " FROM (SELECT " + keys + ", ROW_NUMBER() OVER (ORDER BY " + orderedKeyList()
                 + ") AS dimmer_rn FROM " + table + filter(range.sql()) + ") q WHERE MOD(dimmer_rn, ?) = 0"
                 + " ORDER BY dimmer_rn";
         List<Object> binds = new ArrayList<>(range.binds());
@@ -251,14 +254,32 @@ public final class SideQueries {
         return String.join(", ", names);
     }
 
+    /**
+     * Key columns as compared and sorted. Across engines, text and uuid keys are compared by their UTF-8 bytes so
+     * that both sides agree on which rows a range holds, whatever each column's collation (or MariaDB's uuid
+     * order); within one engine the columns' own order serves and keeps the key's index usable.
+     */
+    private String orderedKeyList() {
+        List<String> names = new ArrayList<>();
+        for (Column column : key) {
+            names.add(byteOrdered(column) ? dialect.byteOrdered(column) : dialect.quote(column.name()));
+        }
+        return String.join(", ", names);
+    }
+
+    private boolean byteOrdered(Column column) {
+        return byteKeyOrder && (column.kind() == ValueKind.TEXT || column.kind() == ValueKind.UUID
+                || column.kind() == ValueKind.OTHER);
+    }
+
     private String keyRow() {
-        return key.size() == 1 ? keyList() : "(" + keyList() + ")";
+        return key.size() == 1 ? orderedKeyList() : "(" + orderedKeyList() + ")";
     }
 
     private String placeholders() {
         List<String> marks = new ArrayList<>();
         for (Column column : key) {
-            marks.add(dialect.placeholder(column.kind()));
+            marks.add(byteOrdered(column) ? "?" : dialect.placeholder(column.kind()));
         }
         return key.size() == 1 ? marks.get(0) : "(" + String.join(", ", marks) + ")";
     }

@@ -31,6 +31,9 @@ public interface Dialect {
 
     ValueKind kindOf(int jdbcType, String typeName);
 
+    /** The column as a string ordered by its UTF-8 bytes (code point order), the same on every engine. */
+    String byteOrdered(Column column);
+
     default String table(String schema, String table) {
         return schema == null || schema.isEmpty() ? quote(table) : quote(schema) + "." + quote(table);
     }

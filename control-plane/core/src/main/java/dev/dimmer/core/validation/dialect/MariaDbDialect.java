@@ -52,6 +52,11 @@ public final class MariaDbDialect implements Dialect {
     }
 
     @Override
+    public String byteOrdered(Column column) {
+        return "CAST(CONVERT(" + quote(column.name()) + " USING utf8mb4) AS BINARY)";
+    }
+
+    @Override
     public String integerDivision(String dividend, String divisor) {
         return "(" + dividend + ") DIV (" + divisor + ")";
     }

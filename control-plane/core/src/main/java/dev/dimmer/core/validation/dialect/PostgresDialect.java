@@ -73,6 +73,11 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public String byteOrdered(Column column) {
+        return "(" + quote(column.name()) + "::text COLLATE \"C\")";
+    }
+
+    @Override
     public String integerDivision(String dividend, String divisor) {
         return "(" + dividend + ") / (" + divisor + ")";
     }
