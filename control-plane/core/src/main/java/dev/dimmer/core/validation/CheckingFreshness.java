@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -15,8 +14,6 @@ import java.util.List;
  * passes in so that scheduled checks and tests decide the clock. Timestamps without a zone are read as UTC.
  */
 public final class CheckingFreshness {
-    private static final DateTimeFormatter CANONICAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
-
     public FreshnessResult check(Database database, TableRef table, String column, String where,
                                  Duration tolerance, Instant now) {
         Column timestamp = new ReadingTableShape().read(database, table).require(column, database.label());
@@ -37,7 +34,7 @@ public final class CheckingFreshness {
         }
         Instant latest = timestamp.kind() == ValueKind.DATE
                 ? LocalDate.parse(newest).atStartOfDay(ZoneOffset.UTC).toInstant()
-                : LocalDateTime.parse(newest, CANONICAL).toInstant(ZoneOffset.UTC);
+                : LocalDateTime.parse(newest.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
         Duration lag = Duration.between(latest, now);
         return new FreshnessResult(lag.compareTo(tolerance) <= 0, latest, lag, tolerance);
     }

@@ -32,6 +32,7 @@ public final class Database implements AutoCloseable {
     private final int majorVersion;
     private final long statementTimeoutMillis;
     private final ExecutorService pool;
+    private final int parallelism;
     private final Set<Statement> running = ConcurrentHashMap.newKeySet();
     private final AutoCloseable owned;
 
@@ -42,6 +43,7 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         this.statementTimeoutMillis = statementTimeout.toMillis();
         this.owned = owned;
+        this.parallelism = parallelism;
         AtomicInteger threads = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(parallelism, task -> {
             Thread thread = new Thread(task, "dimmer-" + label + "-" + threads.incrementAndGet());
@@ -95,6 +97,11 @@ public final class Database implements AutoCloseable {
 
     public Dialect dialect() {
         return dialect;
+    }
+
+    /** How many statements this side runs at once. */
+    public int parallelism() {
+        return parallelism;
     }
 
     public int majorVersion() {

@@ -111,8 +111,8 @@ public final class DiffingTables {
         long parts = Math.max(1, Math.min(MAX_FIRST_LEVEL_SEGMENTS,
                 whole.width(1) / Math.max(1, request.segmentRows())));
         long width = whole.width((int) parts);
-        CompletableFuture<Map<Long, Checksum>> sourceSums = source.integerBuckets(whole, width);
-        Map<Long, Checksum> targetSums = Database.await(target.integerBuckets(whole, width));
+        CompletableFuture<Map<Long, Checksum>> sourceSums = source.firstIntegerBuckets(whole, width);
+        Map<Long, Checksum> targetSums = Database.await(target.firstIntegerBuckets(whole, width));
         Map<Long, Checksum> sourceSumsDone = Database.await(sourceSums);
         outcome.sourceRows = sourceSumsDone.values().stream().mapToLong(Checksum::count).sum();
         outcome.targetRows = targetSums.values().stream().mapToLong(Checksum::count).sum();

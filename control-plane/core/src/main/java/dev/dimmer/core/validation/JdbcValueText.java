@@ -14,7 +14,7 @@ import java.util.HexFormat;
  * of user queries (aggregate groups, custom query pairs) compare across engines.
  */
 public final class JdbcValueText {
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private JdbcValueText() {
     }
@@ -39,13 +39,13 @@ public final class JdbcValueText {
             return date.toString();
         }
         if (value instanceof java.sql.Timestamp timestamp) {
-            return TIMESTAMP.format(timestamp.toLocalDateTime());
+            return timestamp(timestamp.toLocalDateTime());
         }
         if (value instanceof LocalDateTime timestamp) {
-            return TIMESTAMP.format(timestamp);
+            return timestamp(timestamp);
         }
         if (value instanceof OffsetDateTime instant) {
-            return TIMESTAMP.format(instant.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime());
+            return timestamp(instant.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime());
         }
         if (value instanceof byte[] bytes) {
             return HexFormat.of().formatHex(bytes);
@@ -68,6 +68,16 @@ public final class JdbcValueText {
             return BigDecimal.valueOf(number.longValue());
         }
         return null;
+    }
+
+    /** Seconds, then the fraction without trailing zeros (none when it is zero), as the SQL canonical form. */
+    private static String timestamp(LocalDateTime value) {
+        int micros = value.getNano() / 1000;
+        if (micros == 0) {
+            return SECONDS.format(value);
+        }
+        String fraction = String.format("%06d", micros).replaceAll("0+$", "");
+        return SECONDS.format(value) + "." + fraction;
     }
 
     private static String plain(BigDecimal decimal) {

@@ -2,6 +2,7 @@ package dev.dimmer.core.validation;
 
 import dev.dimmer.core.validation.dialect.Column;
 import dev.dimmer.core.validation.dialect.Dialect;
+import dev.dimmer.core.validation.dialect.ValueKind;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -37,8 +38,9 @@ public final class ReadingTableShape {
                     continue;
                 }
                 String typeName = rows.getString("TYPE_NAME");
-                columns.add(new Column(rows.getString("COLUMN_NAME"),
-                        dialect.kindOf(rows.getInt("DATA_TYPE"), typeName), typeName, rows.getInt("DECIMAL_DIGITS")));
+                ValueKind kind = dialect.kindOf(rows.getInt("DATA_TYPE"), typeName);
+                columns.add(new Column(rows.getString("COLUMN_NAME"), kind, typeName,
+                        dialect.scaleOf(kind, rows.getInt("DECIMAL_DIGITS"), rows.getInt("COLUMN_SIZE"))));
             }
         }
         TreeMap<Short, String> key = new TreeMap<>();

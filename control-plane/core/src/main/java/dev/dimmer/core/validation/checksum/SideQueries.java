@@ -73,6 +73,33 @@ public final class SideQueries {
         return buckets(bucket, binds, range.sql());
     }
 
+    /**
+     * The first pass: buckets of {@code width} keys over the whole key range, computed by as many statements over
+     * contiguous key ranges as the dialect cuts a scan into, their sums merged.
+     */
+    public CompletableFuture<Map<Long, Checksum>> firstIntegerBuckets(IntegerSegment whole, long width) {
+        int chunks = dialect.scanChunks(database.parallelism());
+        if (chunks <= 1) {
+            String k = dialect.quote(key.get(0).name());
+            return buckets(dialect.integerDivision(k + " - ?", "?"), List.of(whole.low(), width), k + " IS NOT NULL");
+        }
+        long chunkWidth = whole.width(chunks);
+        List<CompletableFuture<Map<Long, Checksum>>> parts = new ArrayList<>();
+        for (long chunk = 0; chunk * chunkWidth <= whole.high() - whole.low() && chunk < chunks; chunk++) {
+            IntegerSegment range = whole.bucket(chunk, chunkWidth);
+            String k = dialect.quote(key.get(0).name());
+            List<Object> binds = new ArrayList<>(List.of(whole.low(), width, range.low(), range.high()));
+            parts.add(buckets(dialect.integerDivision(k + " - ?", "?"), binds, k + " BETWEEN ? AND ?"));
+        }
+        return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            Map<Long, Checksum> merged = new HashMap<>();
+            for (CompletableFuture<Map<Long, Checksum>> part : parts) {
+                part.join().forEach((bucket, sum) -> merged.merge(bucket, sum, Checksum::plus));
+            }
+            return merged;
+        });
+    }
+
     /** Count and hash sum of every part of {@code segment} cut at {@code boundaries} (bucket i ends before i). */
     public CompletableFuture<Map<Long, Checksum>> tupleBuckets(TupleSegment segment, List<List<Object>> boundaries) {
         StringBuilder bucket = new StringBuilder();

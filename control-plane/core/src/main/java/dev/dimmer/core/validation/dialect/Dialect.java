@@ -31,6 +31,19 @@ public interface Dialect {
 
     ValueKind kindOf(int jdbcType, String typeName);
 
+    /** The fractional digits (scale) of a column from the catalog's figures. */
+    default int scaleOf(ValueKind kind, int decimalDigits, int columnSize) {
+        return decimalDigits;
+    }
+
+    /**
+     * Into how many key ranges the first checksum pass over a table is cut, each its own statement; PostgreSQL
+     * keeps one so that it scans the table once.
+     */
+    default int scanChunks(int parallelism) {
+        return 1;
+    }
+
     /** The column as a string ordered by its UTF-8 bytes (code point order), the same on every engine. */
     String byteOrdered(Column column);
 

@@ -33,9 +33,10 @@ public final class MariaDbDialect implements Dialect {
                     "CONCAT('2^-60*', %s)");
             case BOOLEAN -> "CASE WHEN " + c + " <> 0 THEN '1' WHEN " + c + " = 0 THEN '0' END";
             case TEXT, OTHER -> "CONVERT(" + c + " USING utf8mb4)";
-            case DATE -> "DATE_FORMAT(" + c + ", '%Y-%m-%d')";
-            case TIME -> "TIME_FORMAT(" + c + ", '%H:%i:%s.%f')";
-            case TIMESTAMP, TIMESTAMP_TZ -> "DATE_FORMAT(" + c + ", '%Y-%m-%d %H:%i:%s.%f')";
+            case DATE -> "CAST(" + c + " AS CHAR)";
+            // Fractional seconds print with all the column's digits: drop trailing zeros, and the dot after them.
+            case TIME, TIMESTAMP, TIMESTAMP_TZ -> column.scale() > 0 ? trimZeros("CAST(" + c + " AS CHAR)")
+                    : "CAST(" + c + " AS CHAR)";
             case BINARY -> "LOWER(HEX(" + c + "))";
             case UUID -> "LOWER(CAST(" + c + " AS CHAR))";
         };
@@ -64,6 +65,22 @@ public final class MariaDbDialect implements Dialect {
     @Override
     public String concat(String... parts) {
         return "CONCAT(" + String.join(", ", parts) + ")";
+    }
+
+    /** The driver reports no decimal digits for temporal types; their display size tells the fractional digits. */
+    @Override
+    public int scaleOf(ValueKind kind, int decimalDigits, int columnSize) {
+        return switch (kind) {
+            case TIMESTAMP, TIMESTAMP_TZ -> Math.max(0, columnSize - 20);
+            case TIME -> Math.max(0, columnSize - 11);
+            default -> decimalDigits;
+        };
+    }
+
+    @Override
+    public int scanChunks(int parallelism) {
+        // MariaDB runs a statement on one thread; ranges of the clustered primary key split a scan cheaply.
+        return parallelism;
     }
 
     @Override
