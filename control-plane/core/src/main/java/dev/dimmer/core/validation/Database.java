@@ -74,14 +74,16 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(parallelism);
         config.setMinimumIdle(0);
         config.setPoolName("dimmer-" + label);
-        config.setInitializationFailTimeout(-1);
+        // Fail at once on a wrong URL, user or password instead of retrying until a timeout.
+        config.setInitializationFailTimeout(1);
         config.setConnectionTimeout(Duration.ofSeconds(30).toMillis());
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new ValidationException("cannot open the " + label + " database " + connection.redactedUrl()
-                    + ": " + firstLine(e) + "; check the JDBC URL", e);
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new ValidationException("cannot connect to the " + label + " database " + connection.redactedUrl()
+                    + ": " + firstLine(cause) + "; check the URL, user and password", e);
         }
         return new Database(label, connection.redactedUrl(), pool, parallelism, statementTimeout, pool);
     }
@@ -192,7 +194,7 @@ public final class Database implements AutoCloseable {
                 + "; check the table, key and column names and the --where filter";
     }
 
-    private static String firstLine(Exception e) {
+    private static String firstLine(Throwable e) {
         String message = String.valueOf(e.getMessage());
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);
