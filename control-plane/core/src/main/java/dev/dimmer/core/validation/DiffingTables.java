@@ -53,7 +53,8 @@ public final class DiffingTables {
 
         Outcome outcome = keyNames.isEmpty()
                 ? unkeyed(sourceQueries, targetQueries, names, request)
-                : keyed(sourceQueries, targetQueries, sourceColumns, request, progress);
+                : keyed(sourceQueries, targetQueries, sourceColumns, integerKey(sourceColumns, targetColumns,
+                        keyNames.size()), request, progress);
         long finished = System.nanoTime();
         DiffTimings timings = new DiffTimings(millis(finished - started), millis(catalogDone - started),
                 millis(outcome.checksumDone - catalogDone), millis(finished - outcome.checksumDone),
@@ -64,12 +65,12 @@ public final class DiffingTables {
                 outcome.changed, outcome.truncated, mode, timings);
     }
 
-    private Outcome keyed(SideQueries source, SideQueries target, List<Column> columns, DiffRequest request,
-                          ProgressListener progress) {
+    private Outcome keyed(SideQueries source, SideQueries target, List<Column> columns, boolean integerKey,
+                          DiffRequest request, ProgressListener progress) {
         Outcome outcome = new Outcome();
         List<Bisection.Mismatch> mismatches;
         int keyColumns = source.keySize();
-        if (keyColumns == 1 && columns.get(0).kind() == ValueKind.INTEGER) {
+        if (integerKey) {
             mismatches = firstIntegerLevel(source, target, request, outcome);
         } else {
             Checksum s = Database.await(source.tupleBuckets(TupleSegment.WHOLE, List.of()))
@@ -133,6 +134,11 @@ public final class DiffingTables {
         outcome.truncated = rows.truncated();
         outcome.fetchMillis = millis(System.nanoTime() - fetchStarted);
         return outcome;
+    }
+
+    /** A single integer key on both sides: segments are cut by arithmetic instead of boundary queries. */
+    private static boolean integerKey(List<Column> source, List<Column> target, int keySize) {
+        return keySize == 1 && source.get(0).kind() == ValueKind.INTEGER && target.get(0).kind() == ValueKind.INTEGER;
     }
 
     private static SideQueries side(Database database, TableShape shape, int keySize, List<Column> columns,

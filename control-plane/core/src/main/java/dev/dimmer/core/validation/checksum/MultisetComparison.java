@@ -14,13 +14,13 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class MultisetComparison {
     private static final int BUCKETS = 1024;
-    private final SideQueries source;
-    private final SideQueries target;
+    private final MultisetQueries source;
+    private final MultisetQueries target;
     private final int maxRows;
 
     public MultisetComparison(SideQueries source, SideQueries target, int maxRows) {
-        this.source = source;
-        this.target = target;
+        this.source = new MultisetQueries(source);
+        this.target = new MultisetQueries(target);
         this.maxRows = maxRows;
     }
 
@@ -71,7 +71,7 @@ public final class MultisetComparison {
         return new Rows(images(source, missingHashes), images(target, extraHashes), truncated);
     }
 
-    private static List<RowImage> images(SideQueries side, List<Long> hashes) {
+    private static List<RowImage> images(MultisetQueries side, List<Long> hashes) {
         if (hashes.isEmpty()) {
             return List.of();
         }

@@ -45,6 +45,22 @@ public final class SideQueries {
         return database;
     }
 
+    Dialect dialect() {
+        return dialect;
+    }
+
+    String table() {
+        return table;
+    }
+
+    List<Column> compared() {
+        return compared;
+    }
+
+    String rowHash() {
+        return rowHash;
+    }
+
     public int keySize() {
         return key.size();
     }
@@ -166,63 +182,6 @@ public final class SideQueries {
         });
     }
 
-    /** Without a key: count and hash sum per hash bucket ({@code MOD(hash, buckets)}). */
-    public CompletableFuture<Map<Long, Checksum>> hashBuckets(int buckets) {
-        String sql = "SELECT MOD(dimmer_h, ?) AS dimmer_bucket, COUNT(*), SUM(dimmer_h) FROM (SELECT " + rowHash
-                + " AS dimmer_h FROM " + table + filter(null) + ") q GROUP BY 1";
-        return run(sql, List.of(buckets), rows -> {
-            Map<Long, Checksum> sums = new HashMap<>();
-            while (rows.next()) {
-                sums.put(rows.getLong(1), new Checksum(rows.getLong(2), rows.getBigDecimal(3).toBigIntegerExact()));
-            }
-            return sums;
-        });
-    }
-
-    /** Without a key: how many rows carry each hash, within the given hash buckets. */
-    public CompletableFuture<Map<Long, Long>> hashCounts(int buckets, List<Long> bucketIds) {
-        List<Object> binds = new ArrayList<>();
-        binds.add(buckets);
-        binds.addAll(bucketIds);
-        String sql = "SELECT dimmer_h, COUNT(*) FROM (SELECT " + rowHash + " AS dimmer_h FROM " + table
-                + filter(null) + ") q WHERE MOD(dimmer_h, ?) IN (" + marks(bucketIds.size()) + ") GROUP BY dimmer_h";
-        return run(sql, binds, rows -> {
-            Map<Long, Long> counts = new HashMap<>();
-            while (rows.next()) {
-                counts.put(rows.getLong(1), rows.getLong(2));
-            }
-            return counts;
-        });
-    }
-
-    /** Without a key: the canonical texts of the rows whose hash is one of {@code hashes}, with the hash. */
-    public CompletableFuture<Map<Long, List<RowImage>>> rowsWithHashes(List<Long> hashes) {
-        StringBuilder inner = new StringBuilder();
-        StringBuilder outer = new StringBuilder();
-        for (int i = 0; i < compared.size(); i++) {
-            inner.append(dialect.canonical(compared.get(i))).append(" AS dimmer_c").append(i).append(", ");
-            outer.append("dimmer_c").append(i).append(", ");
-        }
-        String sql = "SELECT " + outer + "dimmer_h FROM (SELECT " + inner + rowHash + " AS dimmer_h FROM " + table
-                + filter(null) + ") q WHERE dimmer_h IN (" + marks(hashes.size()) + ")";
-        return run(sql, new ArrayList<>(hashes), rows -> {
-            Map<Long, List<RowImage>> found = new HashMap<>();
-            while (rows.next()) {
-                List<String> values = new ArrayList<>();
-                for (int i = 1; i <= compared.size(); i++) {
-                    values.add(rows.getString(i));
-                }
-                found.computeIfAbsent(rows.getLong(compared.size() + 1), h -> new ArrayList<>())
-                        .add(new RowImage(List.of(), values));
-            }
-            return found;
-        });
-    }
-
-    private static String marks(int count) {
-        return String.join(", ", java.util.Collections.nCopies(count, "?"));
-    }
-
     private CompletableFuture<Map<Long, Checksum>> buckets(String bucket, List<Object> binds, String range) {
         String sql = "SELECT " + bucket + " AS dimmer_bucket, COUNT(*), SUM(" + rowHash + ") FROM " + table
                 + filter(range) + " GROUP BY 1";
@@ -237,7 +196,7 @@ public final class SideQueries {
         });
     }
 
-    private <T> CompletableFuture<T> run(String sql, List<Object> binds,
+    <T> CompletableFuture<T> run(String sql, List<Object> binds,
                                          dev.dimmer.core.validation.ResultReader<T> reader) {
         statements.incrementAndGet();
         return database.submit(sql, binds, reader);
@@ -262,7 +221,7 @@ public final class SideQueries {
         return new SqlFragment(parts.isEmpty() ? null : String.join(" AND ", parts), binds);
     }
 
-    private String filter(String range) {
+    String filter(String range) {
         List<String> parts = new ArrayList<>();
         if (range != null) {
             parts.add(range);
