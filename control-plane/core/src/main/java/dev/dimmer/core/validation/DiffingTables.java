@@ -70,17 +70,20 @@ public final class DiffingTables {
         Outcome outcome = new Outcome();
         List<Bisection.Mismatch> mismatches;
         int keyColumns = source.keySize();
+        // The first pass is one long statement per side; the bar counts it as one step each.
+        progress.segmentsQueued(2);
         if (integerKey) {
             mismatches = firstIntegerLevel(source, target, request, outcome);
         } else {
-            Checksum s = Database.await(source.tupleBuckets(TupleSegment.WHOLE, List.of()))
-                    .getOrDefault(0L, Checksum.EMPTY);
+            CompletableFuture<Map<Long, Checksum>> sourceSums = source.tupleBuckets(TupleSegment.WHOLE, List.of());
             Checksum t = Database.await(target.tupleBuckets(TupleSegment.WHOLE, List.of()))
                     .getOrDefault(0L, Checksum.EMPTY);
+            Checksum s = Database.await(sourceSums).getOrDefault(0L, Checksum.EMPTY);
             outcome.sourceRows = s.count();
             outcome.targetRows = t.count();
             mismatches = s.equals(t) ? List.of() : List.of(new Bisection.Mismatch(TupleSegment.WHOLE, s, t));
         }
+        progress.segmentsDone(2);
         outcome.checksumDone = System.nanoTime();
         Bisection bisection = new Bisection(source, target, new BisectionSettings(request.leafRows(),
                 request.fanout(), request.maxRows(), 2 * request.fanout()), keyColumns, progress);

@@ -114,4 +114,61 @@ class DiffingTablesAcrossEnginesTest {
                 new ChangedRow(Map.of("order_id", 7, "line", 4), List.of("sku")));
         assertThat(result.missingInTarget()).containsExactly(Map.of("order_id", 150, "line", 0));
     }
+
+    @Test
+    void canDiffUuidKeysThatMariaDbSortsInItsOwnOrder() {
+        // given uuid keys, which MariaDB's UUID type orders by swapped groups
+        pg.execute("CREATE TABLE tokens (token uuid PRIMARY KEY, owner text)",
+                "INSERT INTO tokens SELECT (substr(m, 1, 8) || '-' || substr(m, 9, 4) || '-4' || substr(m, 14, 3) "
+                        + "|| '-8' || substr(m, 18, 3) || '-' || substr(m, 21, 12))::uuid, 'u' || i "
+                        + "FROM (SELECT i, md5(i::text) AS m FROM generate_series(1, 300) i) q");
+        maria.execute("CREATE TABLE tokens (token UUID PRIMARY KEY, owner VARCHAR(10))",
+                "INSERT INTO tokens SELECT CAST(CONCAT(SUBSTR(m, 1, 8), '-', SUBSTR(m, 9, 4), '-4', SUBSTR(m, 14, 3), "
+                        + "'-8', SUBSTR(m, 18, 3), '-', SUBSTR(m, 21, 12)) AS UUID), CONCAT('u', seq) "
+                        + "FROM (SELECT seq, MD5(seq) AS m FROM seq_1_to_300) q",
+                "UPDATE tokens SET owner = 'x' WHERE owner = 'u77'",
+                "DELETE FROM tokens WHERE owner = 'u200'");
+        // when
+        DiffResult result = new DiffingTables().diff(pg.connection, maria.connection,
+                request("tokens", "tokens", List.of("token")), ProgressListener.NONE);
+        // then
+        assertThat(result.changed()).extracting(ChangedRow::columns).containsExactly(List.of("owner"));
+        assertThat(result.missingInTarget()).hasSize(1);
+        assertThat(result.extraInTarget()).isEmpty();
+        assertThat(result.sourceRows()).isEqualTo(300);
+    }
+
+    @Test
+    void canDiffTablesWithoutKeyAcrossEngines() {
+        // given the same multiset of rows but one duplicate fewer and one new row on MariaDB
+        pg.execute("CREATE TABLE readings (sensor int, value numeric(6,2))",
+                "INSERT INTO readings SELECT i % 10, (i % 4) * 1.5 FROM generate_series(1, 200) i");
+        maria.execute("CREATE TABLE readings (sensor INT, value DECIMAL(6,2))",
+                "INSERT INTO readings SELECT seq % 10, (seq % 4) * 1.5 FROM seq_1_to_200",
+                "DELETE FROM readings WHERE sensor = 3 LIMIT 1",
+                "INSERT INTO readings VALUES (42, 0.25)");
+        // when
+        DiffResult result = new DiffingTables().diff(pg.connection, maria.connection,
+                request("readings", "readings", List.of()), ProgressListener.NONE);
+        // then
+        assertThat(result.missingInTarget()).hasSize(1);
+        assertThat(result.missingInTarget().get(0)).containsEntry("sensor", "3");
+        assertThat(result.extraInTarget()).containsExactly(Map.of("sensor", "42", "value", "0.25"));
+        assertThat(result.targetRows()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldReportEveryRowOfAnEmptyTargetAsMissing() {
+        // given
+        pg.execute("CREATE TABLE codes (code text PRIMARY KEY)",
+                "INSERT INTO codes SELECT 'c' || i FROM generate_series(1, 150) i");
+        maria.execute("CREATE TABLE codes (code VARCHAR(10) PRIMARY KEY)");
+        // when
+        DiffResult result = new DiffingTables().diff(pg.connection, maria.connection,
+                request("codes", "codes", List.of("code")), ProgressListener.NONE);
+        // then
+        assertThat(result.missingInTarget()).hasSize(150);
+        assertThat(result.targetRows()).isZero();
+        assertThat(result.truncated()).isFalse();
+    }
 }
