@@ -9,9 +9,11 @@ import dev.dimmer.testing.TestPostgres;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -114,5 +116,41 @@ class DiffCommandTest {
         // then
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("NOT_SET_ANYWHERE").doesNotContain("s3cret");
+    }
+
+    @Test
+    void canDiffPostgresAgainstMariaDbFromTheCommandLine() throws Exception {
+        String server = System.getenv("DIMMER_TEST_MARIADB_URL");
+        if (server == null || server.isBlank()) {
+            String reason = "MariaDB test skipped: DIMMER_TEST_MARIADB_URL is not set";
+            System.out.println(reason);
+            Assumptions.abort(reason);
+        }
+        // given the orders table copied to MariaDB with one row changed
+        String name = "dimmer_cli_" + Long.toHexString(System.nanoTime());
+        try (Connection c = DriverManager.getConnection(server); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        }
+        String maria = server.replaceFirst("/\\?", "/" + name + "?").replaceFirst("/$", "/" + name);
+        try {
+            try (Connection c = DriverManager.getConnection(maria); Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE orders (id BIGINT PRIMARY KEY, name VARCHAR(20), amount DECIMAL(10,2))");
+                s.execute("INSERT INTO orders SELECT seq, CONCAT('n', seq), seq / 4 FROM seq_1_to_3000");
+                s.execute("UPDATE orders SET name = 'renamed' WHERE id = 1234");
+            }
+            // when
+            Run run = dimmerDiff("--source", pg.url(), "--source-user", pg.user(), "--source-password-env",
+                    "DIMMER_PW", "--target", maria, "--table", "public.orders", "--target-table", name + ".orders",
+                    "--json");
+            // then
+            assertThat(run.exit()).as(run.err()).isEqualTo(1);
+            JsonNode json = new ObjectMapper().readTree(run.out());
+            assertThat(json.get("changed").toString()).isEqualTo("[{\"key\":{\"id\":1234},\"columns\":[\"name\"]}]");
+            assertThat(json.get("hash").asText()).isEqualTo("canonical_md5");
+        } finally {
+            try (Connection c = DriverManager.getConnection(server); Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + name);
+            }
+        }
     }
 }
