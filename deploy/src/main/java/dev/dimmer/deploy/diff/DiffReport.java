@@ -24,7 +24,10 @@ final class DiffReport {
     static String json(DiffResult result) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("equal", result.equal());
-        out.put("rows", Map.of("source", result.sourceRows(), "target", result.targetRows()));
+        Map<String, Object> rows = new LinkedHashMap<>();
+        rows.put("source", result.sourceRows());
+        rows.put("target", result.targetRows());
+        out.put("rows", rows);
         out.put("missing_in_target", keys(result.missingInTarget()));
         out.put("extra_in_target", keys(result.extraInTarget()));
         List<Map<String, Object>> changed = new ArrayList<>();
