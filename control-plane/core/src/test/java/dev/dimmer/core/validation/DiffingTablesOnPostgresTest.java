@@ -172,4 +172,22 @@ class DiffingTablesOnPostgresTest {
         assertThat(result.differences()).isEqualTo(25);
         assertThat(result.equal()).isFalse();
     }
+
+    @Test
+    void shouldLeaveRowsWithNullKeysOutOfTheComparison() {
+        // given a text key (no primary key) with NULLs on the source only, and one real change
+        pg.execute("CREATE TABLE loose_src (code text, v int)",
+                "INSERT INTO loose_src SELECT 'k' || i, i FROM generate_series(1, 300) i",
+                "CREATE TABLE loose_dst AS SELECT * FROM loose_src",
+                "INSERT INTO loose_src VALUES (NULL, 1), (NULL, 2)",
+                "UPDATE loose_dst SET v = 0 WHERE code = 'k42'");
+        // when
+        DiffResult result = new DiffingTables().diff(pg.connection, target, DiffRequest.of(
+                new TableRef("public", "loose_src"), new TableRef("public", "loose_dst"), List.of("code"))
+                .withSegments(100, 8, 4), ProgressListener.NONE);
+        // then
+        assertThat(result.sourceRows()).isEqualTo(300);
+        assertThat(result.changed()).containsExactly(new ChangedRow(Map.of("code", "k42"), List.of("v")));
+        assertThat(result.missingInTarget()).isEmpty();
+    }
 }

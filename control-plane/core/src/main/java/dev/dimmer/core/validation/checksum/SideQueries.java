@@ -218,6 +218,13 @@ public final class SideQueries {
             parts.add(keyRow() + " < " + placeholders());
             binds.addAll(bindable(tuple.upper()));
         }
+        if (parts.isEmpty()) {
+            // Rows whose key is NULL belong to no range; leave them out everywhere so that counts agree with
+            // the ranges drilled into (pk_uniqueness reports them).
+            for (Column column : key) {
+                parts.add(dialect.quote(column.name()) + " IS NOT NULL");
+            }
+        }
         return new SqlFragment(parts.isEmpty() ? null : String.join(" AND ", parts), binds);
     }
 
