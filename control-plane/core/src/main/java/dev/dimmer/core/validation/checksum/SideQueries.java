@@ -3,6 +3,7 @@ package dev.dimmer.core.validation.checksum;
 import dev.dimmer.core.validation.Database;
 import dev.dimmer.core.validation.dialect.Column;
 import dev.dimmer.core.validation.dialect.Dialect;
+import dev.dimmer.core.validation.dialect.PostgresDialect;
 import dev.dimmer.core.validation.dialect.ValueKind;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -90,30 +91,58 @@ public final class SideQueries {
     }
 
     /**
-     * The first pass: buckets of {@code width} keys over the whole key range, computed by as many statements over
-     * contiguous key ranges as the dialect cuts a scan into, their sums merged.
+     * The first pass: buckets of {@code width} keys over the whole key range, computed by as many statements as
+     * the side runs at once, each over its own part of the table, their sums merged. PostgreSQL (14+, TID range
+     * scans) parts the table by page ranges, so each statement reads only its pages; MariaDB by ranges of the
+     * clustered primary key.
      */
     public CompletableFuture<Map<Long, Checksum>> firstIntegerBuckets(IntegerSegment whole, long width) {
-        int chunks = dialect.scanChunks(database.parallelism());
-        if (chunks <= 1) {
-            String k = dialect.quote(key.get(0).name());
-            return buckets(dialect.integerDivision(k + " - ?", "?"), List.of(whole.low(), width), k + " IS NOT NULL");
-        }
-        long chunkWidth = whole.width(chunks);
+        String k = dialect.quote(key.get(0).name());
+        String bucket = dialect.integerDivision(k + " - ?", "?");
         List<CompletableFuture<Map<Long, Checksum>>> parts = new ArrayList<>();
-        for (long chunk = 0; chunk * chunkWidth <= whole.high() - whole.low() && chunk < chunks; chunk++) {
-            IntegerSegment range = whole.bucket(chunk, chunkWidth);
-            String k = dialect.quote(key.get(0).name());
-            List<Object> binds = new ArrayList<>(List.of(whole.low(), width, range.low(), range.high()));
-            parts.add(buckets(dialect.integerDivision(k + " - ?", "?"), binds, k + " BETWEEN ? AND ?"));
+        for (SqlFragment chunk : chunks(whole)) {
+            List<Object> binds = new ArrayList<>(List.of(whole.low(), width));
+            binds.addAll(chunk.binds());
+            parts.add(buckets(bucket, binds, k + " IS NOT NULL AND " + chunk.sql()));
         }
         return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(done -> {
             Map<Long, Checksum> merged = new HashMap<>();
             for (CompletableFuture<Map<Long, Checksum>> part : parts) {
-                part.join().forEach((bucket, sum) -> merged.merge(bucket, sum, Checksum::plus));
+                part.join().forEach((index, sum) -> merged.merge(index, sum, Checksum::plus));
             }
             return merged;
         });
+    }
+
+    private List<SqlFragment> chunks(IntegerSegment whole) {
+        int count = database.parallelism();
+        if (count <= 1) {
+            return List.of(SqlFragment.of("1 = 1"));
+        }
+        List<SqlFragment> chunks = new ArrayList<>();
+        if (dialect instanceof PostgresDialect) {
+            if (database.majorVersion() < 14) {
+                return List.of(SqlFragment.of("1 = 1"));
+            }
+            long pages = database.query("SELECT pg_relation_size(CAST(? AS regclass)) / "
+                    + "current_setting('block_size')::int", List.of(table), rows -> rows.next() ? rows.getLong(1) : 0);
+            long step = Math.max(1, (pages + count - 1) / count);
+            for (int i = 0; i < count; i++) {
+                // The last part stays open so that pages added meanwhile are read too.
+                chunks.add(i == count - 1
+                        ? new SqlFragment("ctid >= CAST(? AS tid)", List.of("(" + i * step + ",0)"))
+                        : new SqlFragment("ctid >= CAST(? AS tid) AND ctid < CAST(? AS tid)",
+                                List.of("(" + i * step + ",0)", "(" + (i + 1) * step + ",0)")));
+            }
+            return chunks;
+        }
+        long chunkWidth = whole.width(count);
+        for (long chunk = 0; chunk < count && chunk * chunkWidth <= whole.high() - whole.low(); chunk++) {
+            IntegerSegment range = whole.bucket(chunk, chunkWidth);
+            chunks.add(new SqlFragment(dialect.quote(key.get(0).name()) + " BETWEEN ? AND ?",
+                    List.of(range.low(), range.high())));
+        }
+        return chunks;
     }
 
     /** Count and hash sum of every part of {@code segment} cut at {@code boundaries} (bucket i ends before i). */

@@ -36,14 +36,6 @@ public interface Dialect {
         return decimalDigits;
     }
 
-    /**
-     * Into how many key ranges the first checksum pass over a table is cut, each its own statement; PostgreSQL
-     * keeps one so that it scans the table once.
-     */
-    default int scanChunks(int parallelism) {
-        return 1;
-    }
-
     /** The column as a string ordered by its UTF-8 bytes (code point order), the same on every engine. */
     String byteOrdered(Column column);
 

@@ -78,12 +78,6 @@ public final class MariaDbDialect implements Dialect {
     }
 
     @Override
-    public int scanChunks(int parallelism) {
-        // MariaDB runs a statement on one thread; ranges of the clustered primary key split a scan cheaply.
-        return parallelism;
-    }
-
-    @Override
     public ValueKind kindOf(int jdbcType, String typeName) {
         String type = typeName.toLowerCase(Locale.ROOT).replace(" unsigned", "");
         if (jdbcType == Types.BIT || jdbcType == Types.BOOLEAN) {
