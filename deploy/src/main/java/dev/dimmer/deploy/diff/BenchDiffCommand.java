@@ -1,0 +1,176 @@
+package dev.dimmer.deploy.diff;
+
+import dev.dimmer.core.validation.Database;
+import dev.dimmer.core.validation.DiffRequest;
+import dev.dimmer.core.validation.DiffResult;
+import dev.dimmer.core.validation.DiffingTables;
+import dev.dimmer.core.validation.ProgressListener;
+import dev.dimmer.core.validation.ResolvedConnection;
+import dev.dimmer.core.validation.TableRef;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code dimmer bench diff}: builds two large PostgreSQL tables with ten planted differences and times, in one
+ * run, Dimmer's checksum diff against the floor (a bare hash scan of each table), pg_comparator when installed,
+ * and the cross-engine rate against MariaDB when one is given.
+ */
+@Command(name = "diff", mixinStandardHelpOptions = true,
+        description = "Benchmark dimmer diff against bare hash scans, pg_comparator and a MariaDB target.")
+public final class BenchDiffCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--rows", defaultValue = "10000000", description = "rows per table (default: ${DEFAULT-VALUE})")
+    long rows;
+
+    @Option(names = "--url", paramLabel = "JDBC_URL",
+            description = "external PostgreSQL (e.g. jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres); "
+                    + "default: an embedded PostgreSQL")
+    String url;
+
+    @Option(names = "--password-env", paramLabel = "NAME", description = "environment variable with its password")
+    String passwordEnv;
+
+    @Option(names = "--mariadb-url", paramLabel = "JDBC_URL",
+            description = "MariaDB server for the cross-engine rate (e.g. jdbc:mariadb://127.0.0.1:3306/?user=root)")
+    String mariaDbUrl;
+
+    @Option(names = "--cross-rows", defaultValue = "1000000",
+            description = "rows compared across engines (default: ${DEFAULT-VALUE})")
+    long crossRows;
+
+    /** Runs the benchmark on its own, before (or without) the {@code dimmer} executable registering it. */
+    public static void main(String[] args) {
+        System.exit(new picocli.CommandLine(new BenchDiffCommand()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        String password = passwordEnv == null ? null : System.getenv(passwordEnv);
+        try (BenchPostgres server = url == null ? BenchPostgres.embedded() : BenchPostgres.external(url, password)) {
+            server.recreateDatabase();
+            out.printf(Locale.ROOT, "dimmer bench diff: %,d rows per table on %s, %d cores%n", rows,
+                    server.description(), Runtime.getRuntime().availableProcessors());
+            out.flush();
+            PlantedDifferences planted;
+            long buildStarted = System.nanoTime();
+            try (Connection c = server.connect(BenchPostgres.DATABASE)) {
+                planted = new BuildingBenchTables().build(c, rows);
+            }
+            out.printf(Locale.ROOT, "  built and vacuumed both tables in %.0f s%n", seconds(buildStarted));
+            out.flush();
+            double[] scans = bareScans(server);
+            double floor = scans[0] + scans[1];
+            DiffResult result = dimmerDiff(server);
+            double dimmer = result.timings().totalMillis() / 1000.0;
+            boolean exact = exactlyPlanted(result, planted);
+            RunningPgComparator.Outcome comparator = new RunningPgComparator().run(server);
+            out.printf(Locale.ROOT, "  %-34s %8.2f s%n", "bare hash scan, source", scans[0]);
+            out.printf(Locale.ROOT, "  %-34s %8.2f s%n", "bare hash scan, target", scans[1]);
+            out.printf(Locale.ROOT, "  %-34s %8.2f s%n", "floor (both scans)", floor);
+            out.printf(Locale.ROOT, "  %-34s %8.2f s   %.2fx the floor; found %d of %d planted differences%s "
+                            + "(checksum %.2f s, bisect %.2f s, %d statements, %s hash)%n", "dimmer diff", dimmer,
+                    dimmer / floor, result.differences(), planted.size(), exact ? " exactly" : ", NOT exactly",
+                    result.timings().checksumMillis() / 1000.0, result.timings().bisectMillis() / 1000.0,
+                    result.timings().statements(), result.hashMode().name().toLowerCase(Locale.ROOT));
+            if (comparator.skipped() == null) {
+                out.printf(Locale.ROOT, "  %-34s %8.2f s   dimmer is %.1fx faster; it reported %d differences%n",
+                        "pg_comparator", comparator.seconds(), comparator.seconds() / dimmer, comparator.differences());
+            } else {
+                out.printf(Locale.ROOT, "  %-34s skipped: %s%n", "pg_comparator", comparator.skipped());
+            }
+            out.flush();
+            MeasuringCrossEngineRate.Outcome cross = mariaDbUrl == null ? null
+                    : new MeasuringCrossEngineRate().measure(server, mariaDbUrl, Math.min(crossRows, rows));
+            if (cross == null) {
+                out.printf(Locale.ROOT, "  %-34s skipped: no --mariadb-url%n", "cross-engine PostgreSQL vs MariaDB");
+            } else {
+                // Rows hashed on both sides over the core-seconds of the run: 2 x rows / (wall x 2 cores).
+                int cores = Runtime.getRuntime().availableProcessors();
+                out.printf(Locale.ROOT, "  %-34s %8.2f s   %,d rows per side, %,.0f rows/s per core%s%n",
+                        "cross-engine PostgreSQL vs MariaDB", cross.seconds(), cross.rows(),
+                        2.0 * cross.rows() / cross.seconds() / cores,
+                        cross.equal() ? "" : " (NOT equal: check the data)");
+            }
+            out.println("goals: all 10 found exactly " + verdict(exact)
+                    + "; >= 2x faster than pg_comparator " + (comparator.skipped() == null
+                    ? verdict(comparator.seconds() / dimmer >= 2) : "n/a")
+                    + "; <= 1.3x the floor " + verdict(dimmer <= 1.3 * floor)
+                    + "; cross-engine >= 600,000 rows/s per core " + (cross == null ? "n/a"
+                    : verdict(2.0 * cross.rows() / cross.seconds() / Runtime.getRuntime().availableProcessors()
+                    >= 600_000)));
+            out.flush();
+            return exact ? 0 : 1;
+        }
+    }
+
+    private static String verdict(boolean met) {
+        return met ? "met" : "MISSED";
+    }
+
+    private double[] bareScans(BenchPostgres server) throws Exception {
+        double[] seconds = new double[2];
+        try (Connection c = server.connect(BenchPostgres.DATABASE); Statement s = c.createStatement()) {
+            String[] tables = {"source", "target"};
+            for (String table : tables) {
+                scan(s, table);
+            }
+            for (int i = 0; i < tables.length; i++) {
+                long started = System.nanoTime();
+                scan(s, tables[i]);
+                seconds[i] = seconds(started);
+            }
+        }
+        return seconds;
+    }
+
+    private static void scan(Statement statement, String table) throws Exception {
+        try (ResultSet rows = statement.executeQuery("SELECT sum(hash_record_extended(t, 0)) FROM "
+                + BuildingBenchTables.SCHEMA + "." + table + " t")) {
+            rows.next();
+        }
+    }
+
+    private DiffResult dimmerDiff(BenchPostgres server) {
+        ResolvedConnection connection = new ResolvedConnection(server.url(BenchPostgres.DATABASE), server.user(),
+                server.password(), "bench");
+        try (Database source = Database.open("source", connection, 2, Duration.ofHours(1));
+             Database target = Database.open("target", connection, 2, Duration.ofHours(1))) {
+            return new DiffingTables().diff(source, target, DiffRequest.of(
+                    new TableRef(BuildingBenchTables.SCHEMA, "source"), new TableRef(BuildingBenchTables.SCHEMA,
+                            "target"), List.of("id")), ProgressListener.NONE);
+        }
+    }
+
+    private static boolean exactlyPlanted(DiffResult result, PlantedDifferences planted) {
+        return ids(result.missingInTarget()).equals(Set.copyOf(planted.missingInTarget()))
+                && ids(result.extraInTarget()).equals(Set.copyOf(planted.extraInTarget()))
+                && ids(result.changed().stream().map(row -> row.key()).toList()).equals(Set.copyOf(planted.changed()))
+                && result.differences() == planted.size();
+    }
+
+    private static Set<Long> ids(List<Map<String, Object>> keys) {
+        Set<Long> ids = new HashSet<>();
+        keys.forEach(key -> ids.add(((Number) key.get("id")).longValue()));
+        return ids;
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+}
