@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.dimmer.api.actor.Actor;
 import dev.dimmer.api.actor.Role;
@@ -18,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Reads {@code dimmer.yml} (from {@code --config}, {@code DIMMER_CONFIG} or the home directory) and the
@@ -55,9 +57,20 @@ public final class ServerSettingsLoader {
             }
             return ServerConfigFile.empty();
         }
+        String text = "";
         try {
-            ServerConfigFile config = yaml.readValue(file.toFile(), ServerConfigFile.class);
+            text = Files.readString(file);
+            if (text.isBlank()) {
+                return ServerConfigFile.empty();
+            }
+            ServerConfigFile config = yaml.readValue(text, ServerConfigFile.class);
             return config == null ? ServerConfigFile.empty() : config;
+        } catch (UnrecognizedPropertyException e) {
+            String path = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
+                    : "[" + r.getIndex() + "]").collect(Collectors.joining(".")).replace(".[", "[");
+            throw new ConfigException(file + ":" + FieldLines.find(text, e.getPropertyName(), e.getLocation())
+                    + ": " + path + ": unknown field; known here: " + String.join(", ",
+                    e.getKnownPropertyIds().stream().map(Object::toString).sorted().toList()));
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? file.toString() : file + ":" + at.getLineNr() + ":" + at.getColumnNr();
