@@ -40,8 +40,8 @@ final class ServerCommand implements Callable<Integer> {
             out.println("Ctrl-C to stop");
             out.flush();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                stopped.countDown();
                 plane.close();
+                stopped.countDown();
             }));
             stopped.await();
         }

@@ -27,6 +27,7 @@ public final class ControlPlane implements AutoCloseable {
     private final ApplicationContext context;
     private final EmbeddedServer server;
     private final String devToken;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private ControlPlane(Database database, ApplicationContext context, EmbeddedServer server, String devToken) {
         this.database = database;
@@ -108,6 +109,9 @@ public final class ControlPlane implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             // Axon first: its processors and the store's reader still use the pool the context is about to close
             context.getBean(org.axonframework.config.Configuration.class).shutdown();

@@ -31,6 +31,8 @@ public final class EmbeddedDatabase implements Database {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
+                    // stopped by close(), after Axon has released its claims, not by a hook racing it
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "100")
                     .start();
             EmbeddedDatabase database = new EmbeddedDatabase(postgres, dataDir);
