@@ -50,6 +50,9 @@ public final class BenchEventsCommand implements Callable<Integer> {
     @Option(names = "--migrations", defaultValue = "40", description = "Migrations the commands spread over (default: ${DEFAULT-VALUE})")
     int migrations;
 
+    @Option(names = "--rebuilds", defaultValue = "3", description = "Rebuilds to time; the fastest counts (default: ${DEFAULT-VALUE})")
+    int rebuilds;
+
     @Option(names = "--database-url", paramLabel = "JDBC_URL", description = "An empty PostgreSQL database to use (default: a fresh embedded one)")
     String databaseUrl;
 
@@ -82,8 +85,11 @@ public final class BenchEventsCommand implements Callable<Integer> {
                 List<String> ids = prepare(bus);
                 cached = sendCommands(bus, ids);
                 RebuildingProjections rebuilding = plane.context().getBean(RebuildingProjections.class);
-                rebuilding.rebuild(Duration.ofMinutes(10));
                 rebuild = rebuilding.rebuild(Duration.ofMinutes(10));
+                for (int i = 1; i < rebuilds; i++) {
+                    RebuildResult again = rebuilding.rebuild(Duration.ofMinutes(10));
+                    rebuild = again.seconds() < rebuild.seconds() ? again : rebuild;
+                }
             }
             try (ControlPlane plane = ControlPlane.start(settings, shared, Map.of("dimmer.axon.aggregate-cache", false))) {
                 CommandSending bus = plane.context().getBean(CommandSending.class);
