@@ -47,12 +47,14 @@ final class DemoCommand implements Callable<Integer> {
         ServerSettings settings = new ServerSettings(home, null, List.of(), "127.0.0.1", free(port) ? port : 0);
         try (ControlPlane plane = Servers.start(settings, EmbeddedDatabase.start(data))) {
             ApiClient client = new ApiClient(URI.create(plane.url()), plane.devToken());
-            new DemoWalkthrough(client, out).run(readPlan());
+            String[] walked = new DemoWalkthrough(client, out).run(readPlan());
             out.println();
             out.println("The control plane keeps its state; explore it from another terminal:");
             out.println("  export DIMMER_URL=" + plane.url());
             out.println("  export DIMMER_TOKEN=" + plane.devToken());
-            out.println("  ./dimmer status; ./dimmer audit <migration>; ./dimmer rollback <migration> <wave> --reason ...");
+            out.println("  ./dimmer status");
+            out.println("  ./dimmer audit " + walked[0]);
+            out.println("  ./dimmer rollback " + walked[0] + " " + walked[1] + " --reason \"try a rollback\"");
             out.flush();
             if (!exit) {
                 out.println("Serving on " + plane.url() + " until Ctrl-C");

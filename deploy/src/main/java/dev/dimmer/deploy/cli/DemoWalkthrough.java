@@ -26,7 +26,8 @@ final class DemoWalkthrough {
         this.out = out;
     }
 
-    void run(String planText) {
+    /** Tells the story and answers the migration's id and the wave that was walked. */
+    String[] run(String planText) {
         PlanLoadResult loaded = new PlanLoader().load(DemoCommand.PLAN, planText);
         if (!loaded.valid()) {
             throw new ApiException(2, "the demo plan is invalid: " + loaded.problems().get(0).render(), null);
@@ -70,6 +71,7 @@ final class DemoWalkthrough {
         out.println("Audit trail:");
         out.print(AuditTable.of(client.get("/api/migrations/" + Paths.segment(id) + "/audit").path("entries"))
                 .render("  "));
+        return new String[]{id, dependent == null ? first.name() : dependent.name()};
     }
 
     private void raiseToLastStep(String id, WavePlan wave) {
