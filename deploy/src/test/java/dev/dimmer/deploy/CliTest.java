@@ -83,6 +83,16 @@ class CliTest {
     }
 
     @Test
+    void shouldExitOneWhenTheDomainRefusesAWeight() {
+        CliProcess.run(lead, "apply", plan.toString());
+        CliProcess.Result refused = CliProcess.run(lead, "advance", "crm-cli", "orders", "--weight", "30",
+                "--reason", "too soon");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err().strip()).isEqualTo(
+                "error: wave orders is in PLANNED; a weight applies only when entering or within CANARY");
+    }
+
+    @Test
     void shouldListEveryProblemOfAnInvalidPlanWithItsPlace() throws IOException {
         Path broken = plan.resolveSibling("broken.yaml");
         Files.writeString(broken, "slug: broken\ntitle: Broken\nwaves:\n  - name: a\n    depends_on: [zz]\n");

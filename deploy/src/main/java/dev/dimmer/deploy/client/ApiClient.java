@@ -109,12 +109,14 @@ public final class ApiClient {
         if (detail.isBlank()) {
             detail = "the server answered " + answer.status();
         }
-        return switch (answer.status()) {
-            case 401 -> new ApiException(2, detail, answer);
-            case 400 -> new ApiException(2, detail, answer);
-            case 403, 404, 409, 422 -> new ApiException(1, detail, answer);
-            default -> new ApiException(2, detail, answer);
-        };
+        String code = answer.body().path("code").asText("");
+        if (answer.status() == 401 || answer.status() >= 500) {
+            return new ApiException(2, detail, answer);
+        }
+        // a reason code means the domain (or the role check) refused; a bare 4xx is a malformed request
+        boolean refused = !code.isEmpty() || answer.status() == 403 || answer.status() == 404
+                || answer.status() == 409 || answer.status() == 422;
+        return new ApiException(refused ? 1 : 2, detail, answer);
     }
 
     private static JsonNode parse(String body) {
