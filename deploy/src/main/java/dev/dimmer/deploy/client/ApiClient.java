@@ -25,11 +25,18 @@ public final class ApiClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final URI base;
     private final String token;
+    private final String correlationId;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public ApiClient(URI base, String token) {
+        this(base, token, null);
+    }
+
+    /** @param correlationId carried by every event the client's commands cause, e.g. a CI run id; may be null */
+    public ApiClient(URI base, String token, String correlationId) {
         this.base = base;
         this.token = token;
+        this.correlationId = correlationId;
     }
 
     public static ApiClient locate(String serverOption, Map<String, String> env, DimmerHome home) {
@@ -43,7 +50,8 @@ public final class ApiClient {
             }
         }
         try {
-            return new ApiClient(URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url), token);
+            return new ApiClient(URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url), token,
+                    env.get("DIMMER_CORRELATION_ID"));
         } catch (IllegalArgumentException e) {
             throw new ApiException(2, "the server URL '" + url + "' is not a URL", null);
         }
@@ -80,6 +88,9 @@ public final class ApiClient {
                 .header("X-Dimmer-Channel", "cli");
         if (token != null && !token.isBlank()) {
             builder.header("Authorization", "Bearer " + token);
+        }
+        if (correlationId != null && !correlationId.isBlank()) {
+            builder.header("X-Correlation-Id", correlationId);
         }
         return builder;
     }

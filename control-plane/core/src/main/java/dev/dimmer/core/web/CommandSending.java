@@ -3,6 +3,8 @@ package dev.dimmer.core.web;
 import jakarta.inject.Singleton;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
 /**
@@ -18,6 +20,11 @@ public final class CommandSending {
     }
 
     public <R> R send(Object command) {
+        return send(GenericCommandMessage.asCommandMessage(command));
+    }
+
+    /** Sends a prepared command message, e.g. one that carries the caller's correlation id in its metadata. */
+    public <R> R send(CommandMessage<?> command) {
         try {
             return gateway.<R>send(command).get();
         } catch (InterruptedException e) {

@@ -42,10 +42,11 @@ final class MigrationCommandController {
         this.clock = clock;
     }
 
-    private <R> R send(String migrationId, Object command) {
-        R answer = commands.send(command);
+    private <R> HttpResponse<R> send(String migrationId, Object command, String correlationId) {
+        var message = Correlation.message(command, correlationId);
+        R answer = commands.send(message);
         views.await(migrationId);
-        return answer;
+        return HttpResponse.ok(answer).header(Correlation.HEADER, Correlation.of(message));
     }
 
     @Post(consumes = {"application/yaml", "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN,
@@ -53,7 +54,8 @@ final class MigrationCommandController {
     HttpResponse<?> applyPlan(HttpRequest<?> request, @Body String body,
                               @Nullable @Header("X-Dimmer-Source") String source,
                               @Nullable @Header("X-Dimmer-Reason") String reason,
-                              @Nullable @Header(CHANNEL_HEADER) String channel) {
+                              @Nullable @Header(CHANNEL_HEADER) String channel,
+                              @Nullable @Header(Correlation.HEADER) String correlationId) {
         PlanLoadResult loaded = plans.load(source == null || source.isBlank() ? "request" : source, body);
         if (!loaded.valid()) {
             return Problems.respond(request, HttpStatus.UNPROCESSABLE_ENTITY, loaded.problems().size()
@@ -63,52 +65,61 @@ final class MigrationCommandController {
         MigrationPlan plan = loaded.plan();
         Provenance provenance = Requests.provenance(request, reason == null || reason.isBlank()
                 ? "plan applied" : reason, channel, clock);
-        PlanApplied applied = send(plan.slug(), new ApplyPlanCommand(plan.slug(), plan, provenance));
-        return applied.outcome() == PlanApplied.Outcome.REGISTERED
-                ? HttpResponse.created(applied, URI.create("/api/migrations/" + plan.slug()))
-                : HttpResponse.ok(applied);
+        HttpResponse<PlanApplied> applied = send(plan.slug(), new ApplyPlanCommand(plan.slug(), plan, provenance),
+                correlationId);
+        if (applied.body().outcome() == PlanApplied.Outcome.REGISTERED) {
+            return HttpResponse.created(applied.body(), URI.create("/api/migrations/" + plan.slug()))
+                    .header(Correlation.HEADER, applied.header(Correlation.HEADER));
+        }
+        return applied;
     }
 
     @Post(uri = "/{migration}/waves/{wave}/advance", consumes = MediaType.APPLICATION_JSON)
-    WaveState advance(HttpRequest<?> request, @PathVariable String migration, @PathVariable String wave,
-                      @Nullable @Body WaveActionRequest body, @Nullable @Header(CHANNEL_HEADER) String channel) {
+    HttpResponse<WaveState> advance(HttpRequest<?> request, @PathVariable String migration, @PathVariable String wave,
+                      @Nullable @Body WaveActionRequest body, @Nullable @Header(CHANNEL_HEADER) String channel,
+                      @Nullable @Header(Correlation.HEADER) String correlationId) {
         WaveActionRequest action = orEmpty(body);
         return send(migration, new AdvanceWaveCommand(migration, wave, action.weight(),
-                Requests.provenance(request, action.reason(), channel, clock)));
+                Requests.provenance(request, action.reason(), channel, clock)), correlationId);
     }
 
     @Post(uri = "/{migration}/waves/{wave}/weight", consumes = MediaType.APPLICATION_JSON)
-    WaveState weight(HttpRequest<?> request, @PathVariable String migration, @PathVariable String wave,
-                     @Nullable @Body WaveActionRequest body, @Nullable @Header(CHANNEL_HEADER) String channel) {
+    HttpResponse<WaveState> weight(HttpRequest<?> request, @PathVariable String migration, @PathVariable String wave,
+                     @Nullable @Body WaveActionRequest body, @Nullable @Header(CHANNEL_HEADER) String channel,
+                     @Nullable @Header(Correlation.HEADER) String correlationId) {
         WaveActionRequest action = orEmpty(body);
         if (action.weight() == null) {
             throw new dev.dimmer.api.migration.CommandRejectedException(
                     dev.dimmer.api.migration.RejectionCode.INVALID_COMMAND,
                     "setting the canary weight needs a weight, e.g. {\"weight\": 25, \"reason\": \"...\"}");
         }
-        return advance(request, migration, wave, action, channel);
+        return advance(request, migration, wave, action, channel, correlationId);
     }
 
     @Post(uri = "/{migration}/waves/{wave}/cutover", consumes = MediaType.APPLICATION_JSON)
-    WaveState cutover(HttpRequest<?> request, @PathVariable String migration, @PathVariable String wave,
-                      @Nullable @Body WaveActionRequest body, @Nullable @Header(CHANNEL_HEADER) String channel) {
+    HttpResponse<WaveState> cutover(HttpRequest<?> request, @PathVariable String migration, @PathVariable String wave,
+                      @Nullable @Body WaveActionRequest body, @Nullable @Header(CHANNEL_HEADER) String channel,
+                      @Nullable @Header(Correlation.HEADER) String correlationId) {
         return send(migration, new StartCutoverCommand(migration, wave,
-                Requests.provenance(request, orEmpty(body).reason(), channel, clock)));
+                Requests.provenance(request, orEmpty(body).reason(), channel, clock)), correlationId);
     }
 
     @Post(uri = "/{migration}/waves/{wave}/rollback", consumes = MediaType.APPLICATION_JSON)
-    WaveState rollback(HttpRequest<?> request, @PathVariable String migration, @PathVariable String wave,
-                       @Nullable @Body WaveActionRequest body, @Nullable @Header(CHANNEL_HEADER) String channel) {
+    HttpResponse<WaveState> rollback(HttpRequest<?> request, @PathVariable String migration, @PathVariable String wave,
+                       @Nullable @Body WaveActionRequest body, @Nullable @Header(CHANNEL_HEADER) String channel,
+                       @Nullable @Header(Correlation.HEADER) String correlationId) {
         return send(migration, new RollBackWaveCommand(migration, wave,
-                Requests.provenance(request, orEmpty(body).reason(), channel, clock)));
+                Requests.provenance(request, orEmpty(body).reason(), channel, clock)), correlationId);
     }
 
     @Post(uri = "/{migration}/abort", consumes = MediaType.APPLICATION_JSON)
     HttpResponse<?> abort(HttpRequest<?> request, @PathVariable String migration,
-                          @Nullable @Body WaveActionRequest body, @Nullable @Header(CHANNEL_HEADER) String channel) {
-        send(migration, new AbortMigrationCommand(migration,
-                Requests.provenance(request, orEmpty(body).reason(), channel, clock)));
-        return HttpResponse.ok(java.util.Map.of("migration_id", migration, "state", "aborted"));
+                          @Nullable @Body WaveActionRequest body, @Nullable @Header(CHANNEL_HEADER) String channel,
+                          @Nullable @Header(Correlation.HEADER) String correlationId) {
+        HttpResponse<Object> sent = send(migration, new AbortMigrationCommand(migration,
+                Requests.provenance(request, orEmpty(body).reason(), channel, clock)), correlationId);
+        return HttpResponse.ok(java.util.Map.of("migration_id", migration, "state", "aborted"))
+                .header(Correlation.HEADER, sent.header(Correlation.HEADER));
     }
 
     private static WaveActionRequest orEmpty(WaveActionRequest body) {
