@@ -29,7 +29,6 @@ public final class JdbcTransactions implements TransactionManager, ConnectionPro
     public Transaction startTransaction() {
         Open open = current.get();
         if (open != null) {
-            open.depth++;
             return new Joined(open);
         }
         try {
@@ -79,7 +78,6 @@ public final class JdbcTransactions implements TransactionManager, ConnectionPro
 
     private static final class Open {
         final Connection connection;
-        int depth;
         boolean rollbackOnly;
 
         Open(Connection connection) {
@@ -130,12 +128,11 @@ public final class JdbcTransactions implements TransactionManager, ConnectionPro
 
         @Override
         public void commit() {
-            open.depth--;
+            // the outer transaction commits
         }
 
         @Override
         public void rollback() {
-            open.depth--;
             open.rollbackOnly = true;
         }
     }
