@@ -56,6 +56,7 @@ class ConcurrencyTest {
             for (int i = 0; i < 4; i++) {
                 first.post("/api/migrations/" + id + "/waves/customers/advance", LEAD, Map.of("reason", "step"));
             }
+            first.passGoNoGo(id, "customers");
             CyclicBarrier start = new CyclicBarrier(2);
             List<CompletableFuture<Answer>> answers = new ArrayList<>();
             for (RunningControlPlane node : List.of(first, second)) {
@@ -72,11 +73,11 @@ class ConcurrencyTest {
             List<Integer> statuses = answers.stream().map(CompletableFuture::join).map(Answer::status).sorted()
                     .toList();
             assertThat(statuses).as("round " + round).containsExactly(200, 409);
-            // registered + 4 advances + one cutover, numbered 0..5 without gap or double
+            // registered + 4 advances + go/no-go with two votes + one cutover, numbered 0..8 without gap or double
             assertThat(Tables.rows(database, "SELECT sequence_number FROM domain_event_entry WHERE "
                     + "aggregate_identifier = '" + id + "' ORDER BY sequence_number"))
                     .extracting(row -> Long.parseLong((String) row.get(0)))
-                    .containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
+                    .containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
             assertThat(Tables.count(database, "SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = '"
                     + id + "' AND payload_type LIKE '%CutoverStartedEvent'")).isEqualTo(1);
         }

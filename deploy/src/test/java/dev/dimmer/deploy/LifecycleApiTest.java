@@ -52,15 +52,18 @@ class LifecycleApiTest {
         act("customers", "advance", Map.of("reason", "index fixed"), "CANARY", 10);
         act("customers", "advance", Map.of("reason", "canary clean"), "CANARY", 50);
         expectWave("customers", "CANARY", 50, 8, "CanaryWeightRaisedEvent", "canary clean");
+        server.passGoNoGo(ID, "customers");
         act("customers", "cutover", Map.of("reason", "go/no-go passed"), "CUTOVER", 100);
-        expectWave("customers", "CUTOVER", 100, 9, "CutoverStartedEvent", "go/no-go passed");
+        expectWave("customers", "CUTOVER", 100, 12, "CutoverStartedEvent", "go/no-go passed");
         act("customers", "advance", Map.of("reason", "stabilizing"), "STABILIZATION", 100);
         act("customers", "advance", Map.of("reason", "retired old path"), "DECOMMISSIONED", 100);
 
         // then the board and the trail tell the whole story, who and through what included
-        expectWave("customers", "DECOMMISSIONED", 100, 11, "WaveAdvancedEvent", "retired old path");
+        expectWave("customers", "DECOMMISSIONED", 100, 14, "WaveAdvancedEvent", "retired old path");
         JsonNode trail = server.get("/api/migrations/" + ID + "/audit", LEAD).body().path("entries");
-        assertThat(trail).hasSize(11);
+        assertThat(trail).hasSize(14);
+        assertThat(trail.get(8).path("type").asText()).isEqualTo("GoNoGoOpenedEvent");
+        assertThat(trail.get(9).path("actor_name").asText()).isEqualTo("Bea Approver");
         JsonNode rollback = trail.get(5);
         assertThat(rollback.path("type").asText()).isEqualTo("WaveRolledBackEvent");
         assertThat(rollback.path("actor").asText()).isEqualTo("U01LEAD");

@@ -28,6 +28,8 @@ public final class RunningControlPlane implements AutoCloseable {
     public static final String LEAD = "lead-token-0123456789";
     public static final String VIEWER = "viewer-token-0123456789";
     public static final String OPERATOR = "operator-token-0123456789";
+    public static final String APPROVER = "approver-token-0123456789";
+    public static final String APPROVER_TWO = "approver-two-token-0123456789";
     private static final ObjectMapper JSON = new ObjectMapper();
     private final TestDatabase database;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -53,7 +55,9 @@ public final class RunningControlPlane implements AutoCloseable {
         List<TokenGrant> grants = List.of(
                 TokenGrant.of(LEAD, new Actor("U01LEAD", "Ada Lead", Set.of(Role.LEAD, Role.VIEWER))),
                 TokenGrant.of(VIEWER, new Actor("U02VIEW", "Vic Viewer", Set.of(Role.VIEWER))),
-                TokenGrant.of(OPERATOR, new Actor("U03OPS", "Olu Operator", Set.of(Role.OPERATOR))));
+                TokenGrant.of(OPERATOR, new Actor("U03OPS", "Olu Operator", Set.of(Role.OPERATOR))),
+                TokenGrant.of(APPROVER, new Actor("U04BEA", "Bea Approver", Set.of(Role.APPROVER))),
+                TokenGrant.of(APPROVER_TWO, new Actor("U05CAI", "Cai Approver", Set.of(Role.APPROVER))));
         ServerSettings settings = new ServerSettings(new DimmerHome(home),
                 new dev.dimmer.deploy.config.DatabaseEntry(database.url(), database.user(), database.password()),
                 grants, "127.0.0.1", 0);
@@ -83,6 +87,18 @@ public final class RunningControlPlane implements AutoCloseable {
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Opens a wave's go/no-go as the lead and approves it with both approvers: what a cutover needs. */
+    public void passGoNoGo(String migration, String wave) {
+        String waves = "/api/migrations/" + migration + "/waves/" + wave;
+        for (Answer answer : List.of(post(waves + "/gonogo", LEAD, Map.of("reason", "go/no-go review")),
+                post(waves + "/votes", APPROVER, Map.of("vote", "approve")),
+                post(waves + "/votes", APPROVER_TWO, Map.of("vote", "approve")))) {
+            if (answer.status() != 200) {
+                throw new IllegalStateException("go/no-go on " + waves + " failed: " + answer.body());
+            }
         }
     }
 

@@ -17,6 +17,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
+import dev.dimmer.api.actor.Actor;
+import dev.dimmer.api.actor.Role;
+import dev.dimmer.core.auth.TokenGrant;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -44,10 +48,16 @@ final class DemoCommand implements Callable<Integer> {
         wipe(data);
         out.println("Starting a control plane on a fresh embedded PostgreSQL in " + data + " ...");
         out.flush();
-        ServerSettings settings = new ServerSettings(home, null, List.of(), "127.0.0.1", free(port) ? port : 0);
+        List<String> tokens = List.of(newToken(), newToken());
+        List<TokenGrant> approvers = List.of(
+                TokenGrant.of(tokens.get(0), new Actor("demo-bea", "Bea (approver)", Set.of(Role.APPROVER))),
+                TokenGrant.of(tokens.get(1), new Actor("demo-cai", "Cai (approver)", Set.of(Role.APPROVER))));
+        ServerSettings settings = new ServerSettings(home, null, approvers, "127.0.0.1", free(port) ? port : 0);
         try (ControlPlane plane = Servers.start(settings, EmbeddedDatabase.start(data))) {
             ApiClient client = new ApiClient(URI.create(plane.url()), plane.devToken());
-            String[] walked = new DemoWalkthrough(client, out).run(readPlan());
+            List<ApiClient> voters = tokens.stream().map(token -> new ApiClient(URI.create(plane.url()), token))
+                    .toList();
+            String[] walked = new DemoWalkthrough(client, voters, out).run(readPlan());
             out.println();
             out.println("The control plane keeps its state; explore it from another terminal:");
             out.println("  export DIMMER_URL=" + plane.url());
@@ -77,6 +87,12 @@ final class DemoCommand implements Callable<Integer> {
             }
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[24];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return "demo_" + java.util.HexFormat.of().formatHex(bytes);
     }
 
     private static boolean free(int port) {

@@ -9,6 +9,7 @@ import dev.dimmer.deploy.client.ApiClient;
 import dev.dimmer.deploy.client.ApiException;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,11 +19,13 @@ import java.util.Map;
  */
 final class DemoWalkthrough {
     private final ApiClient client;
+    private final List<ApiClient> approvers;
     private final PrintWriter out;
     private final Map<String, String> states = new LinkedHashMap<>();
 
-    DemoWalkthrough(ApiClient client, PrintWriter out) {
+    DemoWalkthrough(ApiClient client, List<ApiClient> approvers, PrintWriter out) {
         this.client = client;
+        this.approvers = approvers;
         this.out = out;
     }
 
@@ -54,9 +57,11 @@ final class DemoWalkthrough {
             bringToLastCanaryStep(id, dependent);
             attempt(id, dependent, "cutover", "try to cut over before " + first.name() + " is stable");
         }
+        goNoGo(id, first);
         step(id, first, "cutover", "canary error rate 0.00% for 2h; go/no-go passed");
         step(id, first, "advance", "all consumers read the target; entering stabilization");
         if (dependent != null) {
+            goNoGo(id, dependent);
             step(id, dependent, "cutover", first.name() + " is stable");
         }
         step(id, first, "advance", "stable for the retention window; old system retired");
@@ -72,6 +77,21 @@ final class DemoWalkthrough {
         out.print(AuditTable.of(client.get("/api/migrations/" + Paths.segment(id) + "/audit").path("entries"))
                 .render("  "));
         return new String[]{id, dependent == null ? first.name() : dependent.name()};
+    }
+
+    private void goNoGo(String id, WavePlan wave) {
+        String path = "/api/migrations/" + Paths.segment(id) + "/waves/" + Paths.segment(wave.name());
+        client.post(path + "/gonogo", Map.of("reason", "go/no-go review before cutover"));
+        out.printf("  %-14s %-9s opened; the lead and %d approvers vote%n", wave.name(), "gonogo",
+                approvers.size());
+        List<ApiClient> voters = new java.util.ArrayList<>(List.of(client));
+        voters.addAll(approvers);
+        for (ApiClient approver : voters) {
+            JsonNode vote = approver.post(path + "/votes", Map.of("vote", "approve", "comment", "evidence reviewed"));
+            out.printf("  %-14s %-9s approve -> go/no-go %s%n", wave.name(), "vote",
+                    vote.path("passed").asBoolean() ? "passed" : "pending");
+        }
+        out.flush();
     }
 
     private void raiseToLastStep(String id, WavePlan wave) {

@@ -2,6 +2,7 @@ package dev.dimmer.projections.status;
 
 import dev.dimmer.api.audit.AuditMetadata;
 import dev.dimmer.api.migration.MigrationAbortedEvent;
+import dev.dimmer.api.migration.MigrationEvent;
 import dev.dimmer.api.migration.MigrationRegisteredEvent;
 import dev.dimmer.api.migration.PlanRevisedEvent;
 import dev.dimmer.api.migration.WaveEvent;
@@ -117,6 +118,13 @@ public class StatusProjection {
     void on(MigrationAbortedEvent event, TrackingToken token, @SequenceNumber long version,
             @MetaDataValue(AuditMetadata.ACTOR_NAME) String by) {
         touch(event.migrationId(), null, "aborted", event.at(), by, Positions.of(token), version);
+    }
+
+    // go/no-go ballots and recorded refusals change no wave, but the view must still reach the migration's version
+    @EventHandler
+    void on(MigrationEvent event, TrackingToken token, @SequenceNumber long version,
+            @MetaDataValue(AuditMetadata.ACTOR_NAME) String by) {
+        touch(event.migrationId(), null, null, event.at(), by, Positions.of(token), version);
     }
 
     @ResetHandler

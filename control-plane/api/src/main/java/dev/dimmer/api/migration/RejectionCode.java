@@ -8,6 +8,8 @@ public enum RejectionCode {
     DEPENDENCY_NOT_READY,
     /** The migration was aborted (409). */
     MIGRATION_ABORTED,
+    /** The cutover has no passed, unexpired go/no-go (409). */
+    GO_NO_GO_NOT_PASSED,
     /** The plan change would rewrite history (409). */
     PLAN_CONFLICT,
     /** Another command changed the migration first (409). */

@@ -4,6 +4,9 @@ import dev.dimmer.api.actor.Role;
 import dev.dimmer.api.migration.AbortMigrationCommand;
 import dev.dimmer.api.migration.AdvanceWaveCommand;
 import dev.dimmer.api.migration.ApplyPlanCommand;
+import dev.dimmer.api.migration.CastVoteCommand;
+import dev.dimmer.api.migration.OpenGoNoGoCommand;
+import dev.dimmer.api.migration.RecordRefusalCommand;
 import dev.dimmer.api.migration.RollBackWaveCommand;
 import dev.dimmer.api.migration.StartCutoverCommand;
 import java.util.Map;
@@ -16,9 +19,17 @@ final class CommandRoles {
             AdvanceWaveCommand.class, Role.LEAD,
             StartCutoverCommand.class, Role.LEAD,
             RollBackWaveCommand.class, Role.LEAD,
-            AbortMigrationCommand.class, Role.LEAD);
+            AbortMigrationCommand.class, Role.LEAD,
+            OpenGoNoGoCommand.class, Role.LEAD,
+            CastVoteCommand.class, Role.APPROVER);
+    // Recording that someone was refused must work for exactly those who hold no role
+    private static final java.util.Set<Class<?>> OPEN_TO_ALL = java.util.Set.of(RecordRefusalCommand.class);
 
     private CommandRoles() {
+    }
+
+    static boolean openToAll(Class<?> commandType) {
+        return OPEN_TO_ALL.contains(commandType);
     }
 
     static Optional<Role> requiredFor(Class<?> commandType) {

@@ -8,14 +8,21 @@ import dev.dimmer.api.migration.AbortMigrationCommand;
 import dev.dimmer.api.migration.AdvanceWaveCommand;
 import dev.dimmer.api.migration.ApplyPlanCommand;
 import dev.dimmer.api.migration.CanaryWeightRaisedEvent;
+import dev.dimmer.api.migration.CastVoteCommand;
+import dev.dimmer.api.migration.CommandRefusedEvent;
 import dev.dimmer.api.migration.CutoverStartedEvent;
+import dev.dimmer.api.migration.GoNoGoOpenedEvent;
 import dev.dimmer.api.migration.MigrationAbortedEvent;
 import dev.dimmer.api.migration.MigrationRegisteredEvent;
+import dev.dimmer.api.migration.OpenGoNoGoCommand;
 import dev.dimmer.api.migration.Phase;
 import dev.dimmer.api.migration.PlanApplied;
 import dev.dimmer.api.migration.PlanRevisedEvent;
+import dev.dimmer.api.migration.RecordRefusalCommand;
 import dev.dimmer.api.migration.RollBackWaveCommand;
 import dev.dimmer.api.migration.StartCutoverCommand;
+import dev.dimmer.api.migration.Vote;
+import dev.dimmer.api.migration.VoteCastEvent;
 import dev.dimmer.api.migration.WaveAdvancedEvent;
 import dev.dimmer.api.migration.WaveCommand;
 import dev.dimmer.api.migration.WaveEvent;
@@ -112,6 +119,7 @@ public class Migration {
                     wave.name(), wave.weight(), wave.lastCanaryStep());
         }
         DependencyPolicy.checkCutover(wave, waves);
+        GoNoGoPolicy.checkCutover(id, wave, command.provenance().at());
         apply(new CutoverStartedEvent(id, wave.name(), wave.weight(), command.provenance().at()));
         return state(wave);
     }
@@ -125,6 +133,42 @@ public class Migration {
         }
         apply(new WaveRolledBackEvent(id, wave.name(), wave.phase(), wave.weight(), command.provenance().at()));
         return state(wave);
+    }
+
+    @CommandHandler
+    public void handle(OpenGoNoGoCommand command) {
+        Wave wave = activeWave(command);
+        GoNoGoPolicy.checkOpen(wave);
+        apply(new GoNoGoOpenedEvent(id, wave.name(), GoNoGoPolicy.quorum(plan, wave.name()),
+                GoNoGoPolicy.expiry(plan, wave.name()), command.provenance().at()));
+    }
+
+    @CommandHandler
+    public boolean handle(CastVoteCommand command) {
+        requireActive();
+        Wave wave = knownWave(command.wave());
+        GoNoGo open = GoNoGoPolicy.requireOpen(id, wave);
+        if (command.vote() == null) {
+            throw Refusals.invalid("a vote is approve or reject");
+        }
+        String comment = command.comment() == null ? "" : command.comment().strip();
+        if (command.vote() == Vote.REJECT && comment.isBlank()) {
+            throw Refusals.invalid("a rejection needs a reason; say what must change before cutover");
+        }
+        var voter = command.provenance().actor();
+        var roles = voter.roles().stream().sorted().toList();
+        Instant at = command.provenance().at();
+        GoNoGo after = open.with(voter.id(), new Ballot(voter.name(), roles, command.vote(), comment, at));
+        boolean passed = after.passedAt(at);
+        apply(new VoteCastEvent(id, wave.name(), voter.id(), voter.name(), roles, command.vote(), comment,
+                (int) after.count(Vote.APPROVE, at), (int) after.count(Vote.REJECT, at), passed, at));
+        return passed;
+    }
+
+    @CommandHandler
+    public void handle(RecordRefusalCommand command) {
+        apply(new CommandRefusedEvent(id, command.attempted(), command.refusal(),
+                command.provenance().actor().id(), command.provenance().at()));
     }
 
     @CommandHandler
@@ -155,7 +199,24 @@ public class Migration {
 
     @EventSourcingHandler
     void on(WaveEvent event) {
-        waves.get(event.wave()).moveTo(event.phase(), event.weight());
+        Wave wave = waves.get(event.wave());
+        wave.moveTo(event.phase(), event.weight());
+        // a cutover uses the go/no-go up; a rollback voids it: the next cutover needs a fresh vote
+        if (event instanceof CutoverStartedEvent || event instanceof WaveRolledBackEvent) {
+            wave.decideWith(null);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(GoNoGoOpenedEvent event) {
+        waves.get(event.wave()).decideWith(new GoNoGo(event.at(), event.quorum(), event.expiry(), Map.of()));
+    }
+
+    @EventSourcingHandler
+    void on(VoteCastEvent event) {
+        Wave wave = waves.get(event.wave());
+        wave.decideWith(wave.goNoGo().with(event.voterId(), new Ballot(event.voterName(), event.voterRoles(),
+                event.vote(), event.comment(), event.at())));
     }
 
     @EventSourcingHandler
@@ -165,11 +226,16 @@ public class Migration {
 
     private Wave activeWave(WaveCommand command) {
         requireActive();
-        Wave wave = waves.get(command.wave());
-        if (wave == null) {
-            throw Refusals.unknownWave(id, command.wave(), waves.keySet());
-        }
+        Wave wave = knownWave(command.wave());
         Refusals.requireReason(command.provenance(), "a wave command");
+        return wave;
+    }
+
+    private Wave knownWave(String name) {
+        Wave wave = waves.get(name);
+        if (wave == null) {
+            throw Refusals.unknownWave(id, name, waves.keySet());
+        }
         return wave;
     }
 

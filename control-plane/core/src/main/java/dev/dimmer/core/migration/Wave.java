@@ -16,6 +16,7 @@ final class Wave {
     private List<Integer> canarySteps;
     private Phase phase;
     private int weight;
+    private GoNoGo goNoGo;
 
     // Required by Jackson to read snapshots
     private Wave() {
@@ -37,6 +38,14 @@ final class Wave {
     void moveTo(Phase newPhase, int newWeight) {
         this.phase = newPhase;
         this.weight = newWeight;
+    }
+
+    void decideWith(GoNoGo vote) {
+        this.goNoGo = vote;
+    }
+
+    GoNoGo goNoGo() {
+        return goNoGo;
     }
 
     String name() {
@@ -72,12 +81,13 @@ final class Wave {
     @Override
     public boolean equals(Object other) {
         return other instanceof Wave w && w.name.equals(name) && w.dependsOn.equals(dependsOn)
-                && w.canarySteps.equals(canarySteps) && w.phase == phase && w.weight == weight;
+                && w.canarySteps.equals(canarySteps) && w.phase == phase && w.weight == weight
+                && java.util.Objects.equals(w.goNoGo, goNoGo);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(name, dependsOn, canarySteps, phase, weight);
+        return java.util.Objects.hash(name, dependsOn, canarySteps, phase, weight, goNoGo);
     }
 
     String describe() {

@@ -23,6 +23,9 @@ final class MigrationFixtures {
     static final Provenance BY_LEAD = new Provenance(LEAD, Channel.API, "planned step", T1);
     static final Provenance WITHOUT_REASON = new Provenance(LEAD, Channel.CLI, " ", T1);
 
+    static final Actor APPROVER_ONE = new Actor("U02BEA", "Bea Approver", Set.of(Role.APPROVER));
+    static final Actor APPROVER_TWO = new Actor("U03CAI", "Cai Approver", Set.of(Role.APPROVER));
+
     private MigrationFixtures() {
     }
 
@@ -58,6 +61,22 @@ final class MigrationFixtures {
             current = next;
         }
         return events;
+    }
+
+    /** A go/no-go on the wave opened at T0 and approved by two approvers: what a cutover needs. */
+    static List<Object> passedGoNoGo(String wave) {
+        return List.of(
+                new dev.dimmer.api.migration.GoNoGoOpenedEvent(ID, wave, GoNoGoPolicy.DEFAULT_QUORUM,
+                        GoNoGoPolicy.DEFAULT_EXPIRY, T0),
+                vote(wave, APPROVER_ONE, dev.dimmer.api.migration.Vote.APPROVE, 1, false),
+                vote(wave, APPROVER_TWO, dev.dimmer.api.migration.Vote.APPROVE, 2, true));
+    }
+
+    static dev.dimmer.api.migration.VoteCastEvent vote(String wave, Actor voter, dev.dimmer.api.migration.Vote vote,
+                                                       int approvals, boolean passed) {
+        return new dev.dimmer.api.migration.VoteCastEvent(ID, wave, voter.id(), voter.name(),
+                List.copyOf(voter.roles()), vote, vote == dev.dimmer.api.migration.Vote.REJECT ? "not yet" : "",
+                approvals, vote == dev.dimmer.api.migration.Vote.REJECT ? 1 : 0, passed, T0);
     }
 
     static List<Object> registeredWith(List<Object> more) {

@@ -92,7 +92,9 @@ class MigrationLifecycleTest {
 
     @Test
     void canCutOverFromTheLastCanaryStep() {
-        fixture.given(registeredWith(waveAt("customers", Phase.CANARY, 50)))
+        List<Object> history = registeredWith(waveAt("customers", Phase.CANARY, 50));
+        history.addAll(MigrationFixtures.passedGoNoGo("customers"));
+        fixture.given(history)
                 .when(new StartCutoverCommand(ID, "customers", BY_LEAD))
                 .expectEvents(new CutoverStartedEvent(ID, "customers", 50, T1))
                 .expectResultMessagePayload(new WaveState(ID, "customers", Phase.CUTOVER, 100));
@@ -136,6 +138,7 @@ class MigrationLifecycleTest {
     void canCutOverOnceTheDependencyIsStable() {
         List<Object> history = registeredWith(waveAt("customers", Phase.STABILIZATION, 0));
         history.addAll(waveAt("orders", Phase.CANARY, 50));
+        history.addAll(MigrationFixtures.passedGoNoGo("orders"));
         fixture.given(history)
                 .when(new StartCutoverCommand(ID, "orders", BY_LEAD))
                 .expectEvents(new CutoverStartedEvent(ID, "orders", 50, T1));
