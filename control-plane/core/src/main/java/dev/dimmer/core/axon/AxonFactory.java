@@ -50,7 +50,8 @@ public class AxonFactory {
     @Bean(preDestroy = "shutdown")
     Configuration axonConfiguration(JdbcTransactions transactions, BeanContext beans,
                                     @Value("${dimmer.axon.snapshot-threshold:20}") int snapshotThreshold,
-                                    @Value("${dimmer.axon.batch-size:500}") int batchSize,
+                                    @Value("${dimmer.axon.batch-size:5000}") int batchSize,
+                                    @Value("${dimmer.axon.fetch-size:2000}") int fetchSize,
                                     @Value("${dimmer.axon.aggregate-cache:false}") boolean aggregateCache,
                                     @Value("${dimmer.axon.claim-interval-ms:500}") long claimInterval,
                                     @Value("${dimmer.axon.segments:1}") int segments) {
@@ -71,7 +72,7 @@ public class AxonFactory {
                         .snapshotSerializer(serializer)
                         .dataType(byte[].class)
                         .schema(AxonSchemas.events())
-                        .batchSize(500)
+                        .batchSize(fetchSize)
                         .persistenceExceptionResolver(new PostgresErrorResolver())
                         .build())
                 .configureCommandBus(c -> {
