@@ -53,7 +53,7 @@ final class Sentences {
         }
         if (event instanceof GoNoGoOpenedEvent e) {
             return "Go/no-go opened on the cutover of wave " + e.wave() + " (needs " + e.quorum().stream()
-                    .map(a -> a.count() + " " + a.role().label()).collect(Collectors.joining(" and "))
+                    .map(a -> a.count() + " " + a.role().label() + (a.count() == 1 ? "" : "s")).collect(Collectors.joining(" and "))
                     + ", no rejection)";
         }
         if (event instanceof VoteCastEvent e) {

@@ -89,8 +89,8 @@ class SlackCommandsTest {
 
         // when the lead opens the go/no-go and both approvers (plan owners) approve on the card
         String card = openGoNoGo("slack-cutover");
-        assertThat(slack.calls("chat.postMessage").stream().filter(m -> m.param("text").contains("slack-cutover"))
-                .reduce((a, b) -> b).orElseThrow().param("blocks")).contains("gonogo_approve").contains("Needs 2 approvers");
+        assertThat(slack.calls("chat.postMessage").stream().filter(m -> m.param("_ts").equals(card)).findFirst()
+                .orElseThrow().param("blocks")).contains("gonogo_approve").contains("Needs 2 approvers");
         assertThat(requests.click("gonogo_approve", BEA, "slack-cutover customers", card).status()).isEqualTo(200);
         slack.await("chat.update", c -> c.stream().anyMatch(u -> u.param("ts").equals(card)
                 && u.param("blocks").contains("Bea Approver approve")), PATIENCE);
