@@ -25,7 +25,11 @@ class SlackNotifierTest {
     static void start() throws IOException {
         database = TestPostgres.newDatabase();
         slack = new FakeSlack();
-        server = RunningControlPlane.on(database, Map.of("dimmer.slack.bot-token", "xoxb-test",
+        server = node();
+    }
+
+    private static RunningControlPlane node() {
+        return RunningControlPlane.on(database, Map.of("dimmer.slack.bot-token", "xoxb-test",
                 "dimmer.slack.api-url", slack.apiUrl(), "dimmer.slack.poll-interval", "50ms",
                 "dimmer.slack.retry-base", "50ms"), SlackPlans.CONFIGURED);
     }
@@ -89,6 +93,25 @@ class SlackNotifierTest {
         assertThat(after.get(3)).contains("SHADOW → CANARY 10%");
         assertThat(slack.calls("chat.postMessage").stream().filter(m -> m.param("text").equals("Migration notify-once")))
                 .hasSize(1);
+    }
+
+    @Test
+    void shouldPostEachEventOnceWithTwoNodesOnOneDatabase() {
+        try (RunningControlPlane second = node()) {
+            // given commands arriving at both nodes
+            assertThat(second.postYaml("/api/migrations", LEAD, SlackPlans.plan("notify-nodes")).status())
+                    .isEqualTo(201);
+            for (RunningControlPlane node : List.of(server, second, server)) {
+                assertThat(node.post("/api/migrations/notify-nodes/waves/customers/advance", LEAD,
+                        Map.of("reason", "step")).status()).isEqualTo(200);
+            }
+
+            // then one root and each event once, whichever node took it
+            String root = root("notify-nodes");
+            assertThat(awaitThread(root, 4)).hasSize(4).doesNotHaveDuplicates();
+            assertThat(slack.calls("chat.postMessage").stream()
+                    .filter(m -> m.param("text").equals("Migration notify-nodes"))).hasSize(1);
+        }
     }
 
     @Test
