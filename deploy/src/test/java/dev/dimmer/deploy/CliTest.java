@@ -117,6 +117,25 @@ class CliTest {
     }
 
     @Test
+    void canOpenAGoNoGoAndVoteFromTheCli() {
+        CliProcess.run(lead, "apply", plan.toString());
+        Map<String, String> approver = Map.of("DIMMER_URL", server.url(), "DIMMER_TOKEN", RunningControlPlane.APPROVER);
+
+        CliProcess.Result opened = CliProcess.run(lead, "gonogo", "crm-cli", "customers");
+        assertThat(opened.exitCode()).as(opened.err()).isZero();
+        assertThat(opened.out()).contains("go/no-go for wave customers of crm-cli is open: it needs 2 approvers");
+        CliProcess.Result rejectWithoutReason = CliProcess.run(approver, "vote", "crm-cli", "customers", "reject");
+        assertThat(rejectWithoutReason.exitCode()).isEqualTo(2);
+        assertThat(rejectWithoutReason.err()).contains("a rejection needs a reason");
+        CliProcess.Result voted = CliProcess.run(approver, "vote", "crm-cli", "customers", "approve");
+        assertThat(voted.exitCode()).as(voted.err()).isZero();
+        assertThat(voted.out()).contains("your approve on wave customers of crm-cli is recorded; the go/no-go has "
+                + "not passed yet: it has 1 of 2 approvals from approvers");
+        assertThat(CliProcess.run(lead, "vote", "crm-cli", "customers", "approve").err())
+                .contains("Ada Lead may not cast vote: it needs the approver role");
+    }
+
+    @Test
     void shouldExitOneWhenTheRoleIsMissing() {
         CliProcess.Result result = CliProcess.run(Map.of("DIMMER_URL", server.url(),
                 "DIMMER_TOKEN", RunningControlPlane.VIEWER), "abort", "crm-cli", "--reason", "stop");

@@ -20,7 +20,12 @@ class DemoTest {
                 .contains("cutover   refused: wave")
                 .contains("-> DECOMMISSIONED")
                 .contains("Audit trail:")
-                .contains("WaveRolledBack");
+                .contains("WaveRolledBack")
+                .contains("gonogo    opened")
+                .contains("approve -> go/no-go passed");
+        // without Slack configured, the channel's messages go to the log
+        assertThat(demo.err()).contains("#orders-pg-migration Migration onprem-postgres-to-managed registered")
+                .contains("voted approve on wave");
         assertThat(demo.out().lines().filter(l -> l.contains("DECOMMISSIONED")).count()).isGreaterThanOrEqualTo(2);
     }
 }

@@ -63,6 +63,7 @@ class LifecycleApiTest {
         JsonNode trail = server.get("/api/migrations/" + ID + "/audit", LEAD).body().path("entries");
         assertThat(trail).hasSize(14);
         assertThat(trail.get(8).path("type").asText()).isEqualTo("GoNoGoOpenedEvent");
+        assertThat(trail.get(8).path("wave").asText()).isEqualTo("customers");
         assertThat(trail.get(9).path("actor_name").asText()).isEqualTo("Bea Approver");
         JsonNode rollback = trail.get(5);
         assertThat(rollback.path("type").asText()).isEqualTo("WaveRolledBackEvent");

@@ -34,6 +34,8 @@ public final class RunningControlPlane implements AutoCloseable {
     private final TestDatabase database;
     private final HttpClient http = HttpClient.newHttpClient();
     private ControlPlane plane;
+    private Map<String, Object> properties = Map.of();
+    private List<Actor> slackUsers = List.of();
 
     private RunningControlPlane(TestDatabase database) {
         this.database = database;
@@ -41,6 +43,16 @@ public final class RunningControlPlane implements AutoCloseable {
 
     public static RunningControlPlane on(TestDatabase database) {
         RunningControlPlane running = new RunningControlPlane(database);
+        running.start();
+        return running;
+    }
+
+    /** A control plane with extra application properties (e.g. Slack's) and Slack users from configuration. */
+    public static RunningControlPlane on(TestDatabase database, Map<String, Object> properties,
+                                         List<Actor> slackUsers) {
+        RunningControlPlane running = new RunningControlPlane(database);
+        running.properties = Map.copyOf(properties);
+        running.slackUsers = List.copyOf(slackUsers);
         running.start();
         return running;
     }
@@ -60,9 +72,9 @@ public final class RunningControlPlane implements AutoCloseable {
                 TokenGrant.of(APPROVER_TWO, new Actor("U05CAI", "Cai Approver", Set.of(Role.APPROVER))));
         ServerSettings settings = new ServerSettings(new DimmerHome(home),
                 new dev.dimmer.deploy.config.DatabaseEntry(database.url(), database.user(), database.password()),
-                grants, "127.0.0.1", 0);
+                grants, "127.0.0.1", 0, slackUsers);
         plane = ControlPlane.start(settings, Database.external(database.url(), database.user(), database.password()),
-                Map.of());
+                properties);
     }
 
     public void stop() {

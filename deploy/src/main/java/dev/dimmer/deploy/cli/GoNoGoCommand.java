@@ -25,8 +25,10 @@ final class GoNoGoCommand extends ClientCommand {
         if (options.json) {
             printJson(answer);
         } else {
-            out().println("go/no-go for wave " + wave + " of " + migration + " is open; approvers vote with "
-                    + "dimmer vote " + migration + " " + wave + " approve|reject");
+            out().println("go/no-go for wave " + wave + " of " + migration + " is open: it needs "
+                    + answer.path("quorum").asText() + ", no rejection, ballots count for "
+                    + answer.path("expiry").asText() + "; vote with dimmer vote " + migration + " " + wave
+                    + " approve|reject");
         }
     }
 }

@@ -32,9 +32,11 @@ final class VoteCommand extends ClientCommand {
         if (options.json) {
             printJson(answer);
         } else {
-            out().println("your " + answer.path("vote").asText() + " on wave " + wave + " of " + migration
-                    + " is recorded; the go/no-go " + (answer.path("passed").asBoolean() ? "has passed"
-                    : "has not passed yet"));
+            StringBuilder missing = new StringBuilder();
+            answer.path("missing").forEach(m -> missing.append(missing.length() == 0 ? "" : "; ").append(m.asText()));
+            out().println("your " + vote.strip().toLowerCase(java.util.Locale.ROOT) + " on wave " + wave + " of "
+                    + migration + " is recorded; the go/no-go " + (answer.path("passed").asBoolean()
+                    ? "has passed" : "has not passed yet: " + missing));
         }
     }
 }

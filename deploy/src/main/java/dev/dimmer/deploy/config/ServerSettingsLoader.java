@@ -47,7 +47,11 @@ public final class ServerSettingsLoader {
         for (int i = 0; i < config.tokens().size(); i++) {
             grants.add(grant(config.tokens().get(i), file + ": tokens[" + i + "]"));
         }
-        return new ServerSettings(home, database, grants, host, port);
+        List<Actor> slackUsers = new ArrayList<>();
+        for (int i = 0; i < config.slackUsers().size(); i++) {
+            slackUsers.add(slackUser(config.slackUsers().get(i), file + ": slack_users[" + i + "]"));
+        }
+        return new ServerSettings(home, database, grants, host, port, slackUsers);
     }
 
     private ServerConfigFile read(Path file, boolean named) {
@@ -75,10 +79,26 @@ public final class ServerSettingsLoader {
             JsonLocation at = e.getLocation();
             String where = at == null ? file.toString() : file + ":" + at.getLineNr() + ":" + at.getColumnNr();
             throw new ConfigException(where + ": " + e.getOriginalMessage().lines().findFirst().orElse("")
-                    + " (fields: database{url,user,password}, tokens[{actor,name,roles,token|token_sha256}])");
+                    + " (fields: database{url,user,password}, tokens[{actor,name,roles,token|token_sha256}], "
+                    + "slack_users[{id,name,roles}])");
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot read (" + e.getMessage() + ")");
         }
+    }
+
+    private static Set<Role> roles(List<String> names, String where) {
+        Set<Role> roles = new LinkedHashSet<>();
+        for (String role : names == null ? List.<String>of() : names) {
+            try {
+                roles.add(Role.parse(role));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(where + ".roles: " + e.getMessage());
+            }
+        }
+        if (roles.isEmpty()) {
+            throw new ConfigException(where + ".roles: give at least one of lead, approver, operator, viewer, auditor");
+        }
+        return roles;
     }
 
     private DatabaseEntry database(ServerConfigFile config, Path file) {
@@ -96,22 +116,18 @@ public final class ServerSettingsLoader {
         return new DatabaseEntry(entry.url(), entry.user() == null ? "" : entry.user(), password);
     }
 
+    private Actor slackUser(SlackUserEntry entry, String where) {
+        if (entry.id() == null || !entry.id().matches("[UW][A-Z0-9]{2,}")) {
+            throw new ConfigException(where + ".id: give the Slack user id (e.g. U024BE7LH; profile, Copy member ID)");
+        }
+        return new Actor(entry.id(), entry.name(), roles(entry.roles(), where));
+    }
+
     private TokenGrant grant(TokenEntry entry, String where) {
         if (entry.actor() == null || entry.actor().isBlank()) {
             throw new ConfigException(where + ".actor: missing; name who the token stands for");
         }
-        Set<Role> roles = new LinkedHashSet<>();
-        for (String role : entry.roles() == null ? List.<String>of() : entry.roles()) {
-            try {
-                roles.add(Role.parse(role));
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(where + ".roles: " + e.getMessage());
-            }
-        }
-        if (roles.isEmpty()) {
-            throw new ConfigException(where + ".roles: give at least one of lead, approver, operator, viewer, auditor");
-        }
-        Actor actor = new Actor(entry.actor(), entry.name(), roles);
+        Actor actor = new Actor(entry.actor(), entry.name(), roles(entry.roles(), where));
         if (entry.tokenSha256() != null && !entry.tokenSha256().isBlank()) {
             try {
                 byte[] digest = HexFormat.of().parseHex(entry.tokenSha256().strip());

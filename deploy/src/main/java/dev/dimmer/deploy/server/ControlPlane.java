@@ -2,6 +2,7 @@ package dev.dimmer.deploy.server;
 
 import dev.dimmer.api.actor.Actor;
 import dev.dimmer.api.actor.Role;
+import dev.dimmer.chatbot.SlackUsers;
 import dev.dimmer.core.auth.ActorTokens;
 import dev.dimmer.core.auth.TokenGrant;
 import dev.dimmer.deploy.config.ConfigException;
@@ -23,6 +24,11 @@ import java.util.Map;
  */
 public final class ControlPlane implements AutoCloseable {
     public static final Actor DEV_ACTOR = new Actor("local", "Local developer", EnumSet.allOf(Role.class));
+    private static final Map<String, String> SLACK_VARIABLES = Map.of(
+            "DIMMER_SLACK_BOT_TOKEN", "dimmer.slack.bot-token",
+            "DIMMER_SLACK_SIGNING_SECRET", "dimmer.slack.signing-secret",
+            "DIMMER_SLACK_APP_TOKEN", "dimmer.slack.app-token",
+            "DIMMER_SLACK_API_URL", "dimmer.slack.api-url");
     private final Database database;
     private final ApplicationContext context;
     private final EmbeddedServer server;
@@ -66,10 +72,16 @@ public final class ControlPlane implements AutoCloseable {
             properties.put("micronaut.server.port", settings.port());
             // an embedded database has one server by construction, so the aggregate cache is safe there
             properties.put("dimmer.axon.aggregate-cache", settings.devMode());
+            SLACK_VARIABLES.forEach((variable, property) -> {
+                String value = System.getenv(variable);
+                if (value != null && !value.isBlank()) {
+                    properties.put(property, value);
+                }
+            });
             properties.putAll(extra);
             ApplicationContext context = ApplicationContext.builder()
                     .properties(properties)
-                    .singletons(new ActorTokens(grants))
+                    .singletons(new ActorTokens(grants), new SlackUsers(settings.slackUsers()))
                     .banner(false)
                     .start();
             EmbeddedServer server = context.getBean(EmbeddedServer.class);

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.dimmer.api.audit.AuditMetadata;
 import dev.dimmer.api.migration.MigrationEvent;
-import dev.dimmer.api.migration.WaveEvent;
+import dev.dimmer.api.migration.WaveFact;
 import dev.dimmer.projections.jdbc.StatementBatch;
 import dev.dimmer.projections.status.Positions;
 import dev.dimmer.projections.status.StatusProjection;
@@ -52,7 +52,7 @@ public class AuditProjection {
             s.setString(2, message.getIdentifier());
             s.setTimestamp(3, Timestamp.from(event.at()));
             s.setString(4, event.migrationId());
-            if (event instanceof WaveEvent wave) {
+            if (event instanceof WaveFact wave) {
                 s.setString(5, wave.wave());
             } else {
                 s.setNull(5, Types.VARCHAR);

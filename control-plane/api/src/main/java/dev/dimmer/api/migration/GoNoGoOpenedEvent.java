@@ -12,7 +12,7 @@ import java.util.List;
  * @param expiry how long a ballot counts after it was cast
  */
 public record GoNoGoOpenedEvent(String migrationId, String wave, List<Approval> quorum, Duration expiry, Instant at)
-        implements MigrationEvent {
+        implements WaveFact {
     public GoNoGoOpenedEvent {
         quorum = List.copyOf(quorum);
     }

@@ -10,7 +10,7 @@ import java.util.List;
  */
 public record VoteCastEvent(String migrationId, String wave, String voterId, String voterName, List<Role> voterRoles,
                             Vote vote, String comment, int approvals, int rejections, boolean passed, Instant at)
-        implements MigrationEvent {
+        implements WaveFact {
     public VoteCastEvent {
         voterRoles = List.copyOf(voterRoles);
         comment = comment == null ? "" : comment.strip();

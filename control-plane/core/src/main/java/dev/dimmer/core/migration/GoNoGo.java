@@ -1,7 +1,10 @@
 package dev.dimmer.core.migration;
 
 import dev.dimmer.api.actor.Role;
+import dev.dimmer.api.migration.BallotView;
+import dev.dimmer.api.migration.GoNoGoState;
 import dev.dimmer.api.migration.Vote;
+import dev.dimmer.core.plan.HumanUnits;
 import dev.dimmer.api.plan.Approval;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +51,15 @@ record GoNoGo(Instant openedAt, List<Approval> quorum, Duration expiry, Map<Stri
             }
         }
         return missing;
+    }
+
+    GoNoGoState state(String migration, String wave, Instant now) {
+        String needs = quorum.stream().map(a -> a.count() + " " + a.role().label() + (a.count() == 1 ? "" : "s"))
+                .collect(java.util.stream.Collectors.joining(" and "));
+        List<BallotView> views = ballots.entrySet().stream().map(e -> new BallotView(e.getKey(),
+                e.getValue().voterName(), e.getValue().vote(), e.getValue().comment(), e.getValue().at())).toList();
+        List<String> missing = shortfall(now);
+        return new GoNoGoState(migration, wave, needs, HumanUnits.format(expiry), views, missing.isEmpty(), missing);
     }
 
     private long approvingWith(Role role, Instant now) {

@@ -12,6 +12,7 @@ import dev.dimmer.api.migration.CastVoteCommand;
 import dev.dimmer.api.migration.CommandRefusedEvent;
 import dev.dimmer.api.migration.CutoverStartedEvent;
 import dev.dimmer.api.migration.GoNoGoOpenedEvent;
+import dev.dimmer.api.migration.GoNoGoState;
 import dev.dimmer.api.migration.MigrationAbortedEvent;
 import dev.dimmer.api.migration.MigrationRegisteredEvent;
 import dev.dimmer.api.migration.OpenGoNoGoCommand;
@@ -136,15 +137,18 @@ public class Migration {
     }
 
     @CommandHandler
-    public void handle(OpenGoNoGoCommand command) {
+    public GoNoGoState handle(OpenGoNoGoCommand command) {
         Wave wave = activeWave(command);
         GoNoGoPolicy.checkOpen(wave);
-        apply(new GoNoGoOpenedEvent(id, wave.name(), GoNoGoPolicy.quorum(plan, wave.name()),
-                GoNoGoPolicy.expiry(plan, wave.name()), command.provenance().at()));
+        Instant at = command.provenance().at();
+        GoNoGo opened = new GoNoGo(at, GoNoGoPolicy.quorum(plan, wave.name()),
+                GoNoGoPolicy.expiry(plan, wave.name()), Map.of());
+        apply(new GoNoGoOpenedEvent(id, wave.name(), opened.quorum(), opened.expiry(), at));
+        return opened.state(id, wave.name(), at);
     }
 
     @CommandHandler
-    public boolean handle(CastVoteCommand command) {
+    public GoNoGoState handle(CastVoteCommand command) {
         requireActive();
         Wave wave = knownWave(command.wave());
         GoNoGo open = GoNoGoPolicy.requireOpen(id, wave);
@@ -162,7 +166,7 @@ public class Migration {
         boolean passed = after.passedAt(at);
         apply(new VoteCastEvent(id, wave.name(), voter.id(), voter.name(), roles, command.vote(), comment,
                 (int) after.count(Vote.APPROVE, at), (int) after.count(Vote.REJECT, at), passed, at));
-        return passed;
+        return after.state(id, wave.name(), at);
     }
 
     @CommandHandler

@@ -2,6 +2,7 @@ package dev.dimmer.core.web;
 
 import dev.dimmer.api.migration.CastVoteCommand;
 import dev.dimmer.api.migration.CommandRejectedException;
+import dev.dimmer.api.migration.GoNoGoState;
 import dev.dimmer.api.migration.OpenGoNoGoCommand;
 import dev.dimmer.api.migration.RejectionCode;
 import dev.dimmer.api.migration.Vote;
@@ -16,7 +17,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.time.Clock;
-import java.util.Map;
 
 /** Go/no-go over HTTP: a lead opens the vote on a wave's cutover, approvers vote. */
 @Controller("/api/migrations/{migration}/waves/{wave}")
@@ -33,26 +33,27 @@ final class GoNoGoController {
     }
 
     @Post(uri = "/gonogo", consumes = MediaType.APPLICATION_JSON)
-    Map<String, String> open(HttpRequest<?> request, @PathVariable String migration, @PathVariable String wave,
+    GoNoGoState open(HttpRequest<?> request, @PathVariable String migration, @PathVariable String wave,
                              @Nullable @Body WaveActionRequest body,
                              @Nullable @Header(MigrationCommandController.CHANNEL_HEADER) String channel) {
         String reason = body == null || body.reason() == null || body.reason().isBlank()
                 ? "go/no-go opened" : body.reason();
-        commands.send(new OpenGoNoGoCommand(migration, wave, Requests.provenance(request, reason, channel, clock)));
+        GoNoGoState state = commands.send(new OpenGoNoGoCommand(migration, wave,
+                Requests.provenance(request, reason, channel, clock)));
         views.await(migration);
-        return Map.of("migration_id", migration, "wave", wave, "go_no_go", "open");
+        return state;
     }
 
     @Post(uri = "/votes", consumes = MediaType.APPLICATION_JSON)
-    VoteAnswer vote(HttpRequest<?> request, @PathVariable String migration, @PathVariable String wave,
+    GoNoGoState vote(HttpRequest<?> request, @PathVariable String migration, @PathVariable String wave,
                     @Nullable @Body VoteRequest body,
                     @Nullable @Header(MigrationCommandController.CHANNEL_HEADER) String channel) {
         Vote vote = parse(body == null ? null : body.vote());
         String comment = body.comment() == null ? "" : body.comment();
-        boolean passed = commands.send(new CastVoteCommand(migration, wave, vote, comment,
+        GoNoGoState state = commands.send(new CastVoteCommand(migration, wave, vote, comment,
                 Requests.provenance(request, comment.isBlank() ? vote.label() : comment, channel, clock)));
         views.await(migration);
-        return new VoteAnswer(migration, wave, vote.label(), passed);
+        return state;
     }
 
     private static Vote parse(String text) {

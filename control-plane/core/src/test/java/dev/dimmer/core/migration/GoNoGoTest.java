@@ -68,6 +68,21 @@ class GoNoGoTest {
         return new GoNoGoOpenedEvent(ID, "customers", GoNoGoPolicy.DEFAULT_QUORUM, GoNoGoPolicy.DEFAULT_EXPIRY, T0);
     }
 
+    private static org.hamcrest.Matcher<Object> passed(boolean passed) {
+        return new org.hamcrest.TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Object item) {
+                return item instanceof dev.dimmer.api.migration.GoNoGoState state && state.passed() == passed
+                        && state.quorum().equals("2 approvers") && state.missing().isEmpty() == passed;
+            }
+
+            @Override
+            public void describeTo(org.hamcrest.Description description) {
+                description.appendText("a go/no-go that " + (passed ? "passed" : "has not passed"));
+            }
+        };
+    }
+
     @Test
     void canOpenAGoNoGoWithTheDefaultQuorumOfTwoApproversFor24Hours() {
         fixture.given(atLastCanaryStep())
@@ -93,7 +108,7 @@ class GoNoGoTest {
         fixture.given(with(atLastCanaryStep(), opened()))
                 .when(new CastVoteCommand(ID, "customers", Vote.APPROVE, "", by(APPROVER_ONE, T0)))
                 .expectEvents(vote("customers", APPROVER_ONE, Vote.APPROVE, 1, false))
-                .expectResultMessagePayload(false);
+                .expectResultMessagePayloadMatching(passed(false));
     }
 
     @Test
@@ -101,7 +116,7 @@ class GoNoGoTest {
         fixture.given(with(atLastCanaryStep(), opened(), vote("customers", APPROVER_ONE, Vote.APPROVE, 1, false)))
                 .when(new CastVoteCommand(ID, "customers", Vote.APPROVE, "", by(APPROVER_TWO, T0)))
                 .expectEvents(vote("customers", APPROVER_TWO, Vote.APPROVE, 2, true))
-                .expectResultMessagePayload(true);
+                .expectResultMessagePayloadMatching(passed(true));
     }
 
     @Test

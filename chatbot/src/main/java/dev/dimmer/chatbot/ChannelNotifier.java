@@ -1,0 +1,102 @@
+package dev.dimmer.chatbot;
+
+import dev.dimmer.api.audit.AuditMetadata;
+import dev.dimmer.api.migration.MigrationEvent;
+import dev.dimmer.api.migration.MigrationRegisteredEvent;
+import dev.dimmer.api.migration.PlanRevisedEvent;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.MetaData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns every migration event into a sentence for the plan's channel. With Slack configured the sentence goes
+ * into the outbox (table {@code slack_outbox}) in the same transaction as the processor's token, so each event
+ * is queued exactly once; {@link SlackDelivery} posts it. Without Slack the sentence goes to the log.
+ */
+@Singleton
+@ProcessingGroup(ChannelNotifier.GROUP)
+public class ChannelNotifier {
+    public static final String GROUP = "slack-notifier";
+    private static final Logger LOG = LoggerFactory.getLogger("dev.dimmer.slack");
+    private static final String ENQUEUE = """
+            INSERT INTO slack_outbox (event_id, position, migration_id, channel, text) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (event_id) DO NOTHING""";
+    // an installation that adds Slack later should not flood its channels with the whole history
+    private static final Duration BACKLOG = Duration.ofDays(1);
+    private final ConnectionProvider connections;
+    private final MigrationDirectory directory;
+    private final SlackSettings settings;
+    private final Clock clock;
+
+    public ChannelNotifier(ConnectionProvider connections, MigrationDirectory directory, SlackSettings settings,
+                           Clock clock) {
+        this.connections = connections;
+        this.directory = directory;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @EventHandler
+    void on(MigrationRegisteredEvent event, EventMessage<?> message, TrackingToken token) throws SQLException {
+        try (Connection c = connections.getConnection()) {
+            directory.remember(c, event.plan());
+            tell(c, event, message, token);
+        }
+    }
+
+    @EventHandler
+    void on(PlanRevisedEvent event, EventMessage<?> message, TrackingToken token) throws SQLException {
+        try (Connection c = connections.getConnection()) {
+            directory.remember(c, event.plan());
+            tell(c, event, message, token);
+        }
+    }
+
+    @EventHandler
+    void on(MigrationEvent event, EventMessage<?> message, TrackingToken token) throws SQLException {
+        try (Connection c = connections.getConnection()) {
+            tell(c, event, message, token);
+        }
+    }
+
+    private void tell(Connection c, MigrationEvent event, EventMessage<?> message, TrackingToken token)
+            throws SQLException {
+        MetaData meta = message.getMetaData();
+        long position = token == null ? -1 : token.position().orElse(-1);
+        String sentence = Sentences.of(event, text(meta, AuditMetadata.ACTOR_NAME), text(meta, AuditMetadata.REASON),
+                position);
+        Optional<String> channel = directory.channel(c, event.migrationId());
+        if (!settings.posting() || channel.isEmpty()) {
+            LOG.info("{} {}", channel.orElse("(no channel)"), sentence);
+            return;
+        }
+        if (event.at().isBefore(clock.instant().minus(BACKLOG))) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement(ENQUEUE)) {
+            s.setString(1, message.getIdentifier());
+            s.setLong(2, position);
+            s.setString(3, event.migrationId());
+            s.setString(4, channel.get());
+            s.setString(5, sentence);
+            s.executeUpdate();
+        }
+    }
+
+    private static String text(MetaData meta, String key) {
+        Object value = meta.get(key);
+        return value == null ? null : value.toString();
+    }
+}

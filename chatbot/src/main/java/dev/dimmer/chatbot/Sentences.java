@@ -1,0 +1,76 @@
+package dev.dimmer.chatbot;
+
+import dev.dimmer.api.migration.CanaryWeightRaisedEvent;
+import dev.dimmer.api.migration.CommandRefusedEvent;
+import dev.dimmer.api.migration.CutoverStartedEvent;
+import dev.dimmer.api.migration.GoNoGoOpenedEvent;
+import dev.dimmer.api.migration.MigrationAbortedEvent;
+import dev.dimmer.api.migration.MigrationEvent;
+import dev.dimmer.api.migration.MigrationRegisteredEvent;
+import dev.dimmer.api.migration.Phase;
+import dev.dimmer.api.migration.PlanRevisedEvent;
+import dev.dimmer.api.migration.VoteCastEvent;
+import dev.dimmer.api.migration.WaveAdvancedEvent;
+import dev.dimmer.api.migration.WaveRolledBackEvent;
+import java.util.stream.Collectors;
+
+/** One short human sentence per event, the same in Slack and in the log. */
+final class Sentences {
+    private Sentences() {
+    }
+
+    /**
+     * @param by     who caused it (the actor's display name), or null
+     * @param reason why, or blank
+     */
+    static String of(MigrationEvent event, String by, String reason, long position) {
+        String who = by == null || by.isBlank() ? "" : " by " + by;
+        String why = reason == null || reason.isBlank() ? "" : ": " + reason;
+        return what(event) + who + why + " (audit #" + position + ")";
+    }
+
+    private static String what(MigrationEvent event) {
+        String id = event.migrationId();
+        if (event instanceof MigrationRegisteredEvent e) {
+            return "Migration " + id + " registered (" + e.plan().title() + ", " + e.plan().waves().size()
+                    + " waves)";
+        }
+        if (event instanceof PlanRevisedEvent e) {
+            return "Plan of " + id + " revised (" + String.join("; ", e.changes()) + ")";
+        }
+        if (event instanceof WaveAdvancedEvent e) {
+            return "Wave " + e.wave() + " moved " + e.from() + " → " + phase(e.phase(), e.weight());
+        }
+        if (event instanceof CanaryWeightRaisedEvent e) {
+            return "Wave " + e.wave() + " canary " + e.fromWeight() + "% → " + e.weight() + "% of reads on the target";
+        }
+        if (event instanceof CutoverStartedEvent e) {
+            return "Wave " + e.wave() + " cut over: all reads on the target";
+        }
+        if (event instanceof WaveRolledBackEvent e) {
+            return "Wave " + e.wave() + " rolled back from " + phase(e.from(), e.fromWeight())
+                    + " to SHADOW (no reads on the target)";
+        }
+        if (event instanceof GoNoGoOpenedEvent e) {
+            return "Go/no-go opened on the cutover of wave " + e.wave() + " (needs " + e.quorum().stream()
+                    .map(a -> a.count() + " " + a.role().label() + (a.count() == 1 ? "" : "s")).collect(Collectors.joining(" and "))
+                    + ", no rejection)";
+        }
+        if (event instanceof VoteCastEvent e) {
+            return e.voterName() + " voted " + e.vote().label() + " on wave " + e.wave() + " ("
+                    + e.approvals() + " approve, " + e.rejections() + " reject; "
+                    + (e.passed() ? "go/no-go passed" : "not passed yet") + ")";
+        }
+        if (event instanceof CommandRefusedEvent e) {
+            return "Refused " + e.attempted() + " (" + e.refusal() + ")";
+        }
+        if (event instanceof MigrationAbortedEvent) {
+            return "Migration " + id + " aborted";
+        }
+        return event.getClass().getSimpleName().replace("Event", "") + " on " + id;
+    }
+
+    static String phase(Phase phase, int weight) {
+        return phase == Phase.CANARY ? "CANARY " + weight + "%" : phase.name();
+    }
+}

@@ -1,0 +1,43 @@
+package dev.dimmer.chatbot;
+
+import dev.dimmer.api.actor.Actor;
+import dev.dimmer.api.actor.Role;
+import dev.dimmer.api.plan.Owner;
+import jakarta.inject.Singleton;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Who a Slack user is in Dimmer: the roles the server's configuration gives the user id, plus the roles the
+ * migration's plan gives it as an owner. A user named nowhere holds no role and is refused everything.
+ */
+@Singleton
+public class SlackActors {
+    private final SlackUsers users;
+    private final MigrationDirectory directory;
+
+    public SlackActors(SlackUsers users, MigrationDirectory directory) {
+        this.users = users;
+        this.directory = directory;
+    }
+
+    /** @param migrationId the migration acted on, or null for actions that concern none */
+    Actor actor(String userId, String slackName, String migrationId) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        String name = null;
+        Actor configured = users.find(userId).orElse(null);
+        if (configured != null) {
+            roles.addAll(configured.roles());
+            name = configured.name();
+        }
+        if (migrationId != null) {
+            for (Owner owner : directory.owners(migrationId)) {
+                if (userId.equals(owner.id()) && owner.role() != null) {
+                    roles.add(owner.role());
+                    name = name == null ? owner.name() : name;
+                }
+            }
+        }
+        return new Actor(userId, name == null ? slackName : name, roles);
+    }
+}

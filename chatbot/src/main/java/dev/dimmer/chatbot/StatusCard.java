@@ -1,0 +1,73 @@
+package dev.dimmer.chatbot;
+
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.header;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+
+import com.slack.api.model.block.LayoutBlock;
+import dev.dimmer.api.status.MigrationListView;
+import dev.dimmer.api.status.MigrationStatusView;
+import dev.dimmer.api.status.WaveStatusView;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Block Kit for a migration's status (the thread's root card, /migration status) and the list of migrations. */
+final class StatusCard {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private StatusCard() {
+    }
+
+    static List<LayoutBlock> of(MigrationStatusView view) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(header(h -> h.text(plainText(trim(view.title() + " (" + view.id() + ")", 150)))));
+        blocks.add(section(s -> s.text(markdownText(waves(view)))));
+        blocks.add(context(c -> c.elements(List.of(markdownText("*" + view.state() + "* · updated "
+                + time(view.updatedAt()) + " by " + view.updatedBy() + " · audit #" + view.position())))));
+        return blocks;
+    }
+
+    static String waves(MigrationStatusView view) {
+        StringBuilder text = new StringBuilder();
+        for (WaveStatusView wave : view.waves()) {
+            text.append("• *").append(wave.name()).append("* ")
+                    .append(Sentences.phase(wave.phase(), wave.weight()))
+                    .append(" since ").append(time(wave.since())).append(" by ").append(wave.by());
+            if (!wave.dependsOn().isEmpty()) {
+                text.append(" (after ").append(String.join(", ", wave.dependsOn())).append(")");
+            }
+            text.append('\n');
+        }
+        return text.length() == 0 ? "no waves" : text.toString();
+    }
+
+    static List<LayoutBlock> list(MigrationListView list) {
+        if (list.migrations().isEmpty()) {
+            return List.of(section(s -> s.text(markdownText("No migrations yet; a lead registers one with "
+                    + "`dimmer apply plan.yaml`."))));
+        }
+        StringBuilder text = new StringBuilder("*Migrations*\n");
+        for (MigrationStatusView m : list.migrations()) {
+            text.append("• *").append(m.id()).append("* ").append(m.title()).append(" (").append(m.state())
+                    .append("): ");
+            m.waves().forEach(w -> text.append(w.name()).append(' ')
+                    .append(Sentences.phase(w.phase(), w.weight())).append("; "));
+            text.append('\n');
+        }
+        return List.of(section(s -> s.text(markdownText(trim(text.toString(), 3000)))));
+    }
+
+    static String time(Instant at) {
+        return at == null ? "-" : TIME.format(at);
+    }
+
+    private static String trim(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

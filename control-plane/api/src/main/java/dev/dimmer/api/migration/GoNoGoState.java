@@ -1,0 +1,15 @@
+package dev.dimmer.api.migration;
+
+import java.util.List;
+
+/**
+ * Where a wave's go/no-go stands after a command: the quorum in words, each voter's standing ballot, and what is
+ * still missing (empty once it passed).
+ */
+public record GoNoGoState(String migrationId, String wave, String quorum, String expiry, List<BallotView> ballots,
+                          boolean passed, List<String> missing) {
+    public GoNoGoState {
+        ballots = List.copyOf(ballots);
+        missing = List.copyOf(missing);
+    }
+}

@@ -1,0 +1,195 @@
+package dev.dimmer.deploy.slack;
+
+import static dev.dimmer.deploy.RunningControlPlane.LEAD;
+import static dev.dimmer.deploy.slack.SlackPlans.BEA;
+import static dev.dimmer.deploy.slack.SlackPlans.CAI;
+import static dev.dimmer.deploy.slack.SlackPlans.STRANGER;
+import static dev.dimmer.deploy.slack.SlackPlans.VIEWER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dimmer.deploy.RunningControlPlane;
+import dev.dimmer.testing.TestDatabase;
+import dev.dimmer.testing.TestPostgres;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Slash commands, buttons and the reject modal, as Slack sends them (signed) to a real control plane. */
+class SlackCommandsTest {
+    private static final Duration PATIENCE = Duration.ofSeconds(10);
+    private static TestDatabase database;
+    private static FakeSlack slack;
+    private static RunningControlPlane server;
+    private static SignedRequests requests;
+
+    @BeforeAll
+    static void start() throws IOException {
+        database = TestPostgres.newDatabase();
+        slack = new FakeSlack();
+        server = RunningControlPlane.on(database, Map.of("dimmer.slack.bot-token", "xoxb-test",
+                "dimmer.slack.signing-secret", SlackPlans.SECRET, "dimmer.slack.api-url", slack.apiUrl()),
+                SlackPlans.CONFIGURED);
+        requests = new SignedRequests(server.url(), SlackPlans.SECRET, slack);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        slack.close();
+        database.close();
+    }
+
+    /** Registers a migration and brings customers to its last canary step over the API. */
+    private static void atLastCanaryStep(String id) {
+        assertThat(server.postYaml("/api/migrations", LEAD, SlackPlans.plan(id)).status()).isEqualTo(201);
+        for (int i = 0; i < 4; i++) {
+            server.post("/api/migrations/" + id + "/waves/customers/advance", LEAD, Map.of("reason", "step"));
+        }
+        server.await("/api/migrations/" + id, LEAD, s -> s.path("waves").get(0).path("weight").asInt() == 50);
+    }
+
+    /** Opens the go/no-go with /gonogo and answers the card's timestamp (the fake's answer to chat.postMessage). */
+    private static String openGoNoGo(String id) {
+        String text = "Go/no-go: cutover of customers in " + id;
+        assertThat(requests.command("/gonogo", SlackPlans.LEAD, id + " customers").status()).isEqualTo(200);
+        return slack.await("chat.postMessage", c -> c.stream().anyMatch(m -> m.param("text").equals(text)), PATIENCE)
+                .stream().filter(m -> m.param("text").equals(text)).reduce((a, b) -> b).orElseThrow().param("_ts");
+    }
+
+    private static JsonNode audit(String id) {
+        return server.get("/api/migrations/" + id + "/audit", LEAD).body().path("entries");
+    }
+
+    @Test
+    void canListShowAndExplainMigrations() {
+        atLastCanaryStep("slack-list");
+        SignedRequests.Answer list = requests.command("/migration", VIEWER, "list");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.body()).contains("slack-list").contains("CANARY 50%");
+        SignedRequests.Answer status = requests.command("/migration", VIEWER, "status slack-list");
+        assertThat(status.body()).contains("CRM to managed PostgreSQL (slack-list)").contains("*customers* CANARY 50%");
+        assertThat(requests.command("/migration", VIEWER, "help").body()).contains("/gonogo MIGRATION WAVE");
+        assertThat(requests.command("/migration", STRANGER, "list").body()).contains("hold no Dimmer role");
+        assertThat(requests.command("/migration", VIEWER, "status nope").body())
+                .contains("there is no migration 'nope'");
+    }
+
+    @Test
+    void canVoteOnTheCardAndCutOverOnceTheGoNoGoPassed() {
+        atLastCanaryStep("slack-cutover");
+        // given a cutover refused before any go/no-go
+        assertThat(requests.command("/cutover", SlackPlans.LEAD, "slack-cutover customers").body())
+                .contains("wave customers has no open go/no-go");
+
+        // when the lead opens the go/no-go and both approvers (plan owners) approve on the card
+        String card = openGoNoGo("slack-cutover");
+        assertThat(slack.calls("chat.postMessage").stream().filter(m -> m.param("_ts").equals(card)).findFirst()
+                .orElseThrow().param("blocks")).contains("gonogo_approve").contains("Needs 2 approvers");
+        assertThat(requests.click("gonogo_approve", BEA, "slack-cutover customers", card).status()).isEqualTo(200);
+        slack.await("chat.update", c -> c.stream().anyMatch(u -> u.param("ts").equals(card)
+                && u.param("blocks").contains("Bea Approver approve")), PATIENCE);
+        requests.click("gonogo_approve", CAI, "slack-cutover customers", card);
+        slack.await("chat.update", c -> c.stream().anyMatch(u -> u.param("ts").equals(card)
+                && u.param("blocks").contains("Passed")), PATIENCE);
+
+        // then the lead cuts over from Slack, the channel sees it, and the audit trail says who and through what
+        SignedRequests.Answer cutover = requests.command("/cutover", SlackPlans.LEAD,
+                "slack-cutover customers canary clean for 2h");
+        assertThat(cutover.body()).contains("in_channel").contains("now CUTOVER");
+        JsonNode last = server.await("/api/migrations/slack-cutover/audit", LEAD, t -> t.path("entries")
+                .findValuesAsText("type").contains("CutoverStartedEvent")).path("entries");
+        JsonNode cut = last.get(last.size() - 1);
+        assertThat(cut.path("actor").asText()).isEqualTo(SlackPlans.LEAD);
+        assertThat(cut.path("channel").asText()).isEqualTo("slack");
+        assertThat(cut.path("reason").asText()).isEqualTo("canary clean for 2h");
+        assertThat(last.findValuesAsText("actor_name")).contains("Bea Approver", "Cai Approver");
+
+        // and a rollback needs a reason, then goes through
+        assertThat(requests.command("/rollback", SlackPlans.LEAD, "slack-cutover customers").body())
+                .contains("usage: /rollback MIGRATION WAVE reason");
+        assertThat(requests.command("/rollback", SlackPlans.LEAD, "slack-cutover customers p99 above SLO").body())
+                .contains("now SHADOW");
+    }
+
+    @Test
+    void shouldAskForAReasonBeforeARejectAndLetAVoteChange() {
+        atLastCanaryStep("slack-reject");
+        String card = openGoNoGo("slack-reject");
+        requests.click("gonogo_approve", CAI, "slack-reject customers", card);
+
+        // when Bea clicks Reject, a modal asks why; the reason comes back with the submission
+        requests.click("gonogo_reject", BEA, "slack-reject customers", card);
+        FakeSlack.Call modal = slack.await("views.open", c -> !c.isEmpty(), PATIENCE).get(0);
+        assertThat(modal.param("view")).contains("gonogo_reject_reason");
+        String metadata = "slack-reject customers " + FakeSlack.CHANNEL_ID + " " + card;
+        assertThat(modal.param("view")).contains(metadata);
+        assertThat(requests.submitReject(BEA, metadata, " ").body()).contains("say what must change");
+        assertThat(requests.submitReject(BEA, metadata, "index missing on orders").status()).isEqualTo(200);
+        slack.await("chat.update", c -> c.stream().anyMatch(u -> u.param("ts").equals(card)
+                && u.param("blocks").contains("Bea Approver rejected it (index missing on orders)")), PATIENCE);
+        assertThat(requests.command("/cutover", SlackPlans.LEAD, "slack-reject customers").body())
+                .contains("Bea Approver rejected it");
+
+        // then Bea changes her vote: it counts once, and the go/no-go passes
+        requests.click("gonogo_approve", BEA, "slack-reject customers", card);
+        slack.await("chat.update", c -> c.stream().anyMatch(u -> u.param("ts").equals(card)
+                && u.param("blocks").contains("Passed")), PATIENCE);
+        assertThat(requests.command("/cutover", SlackPlans.LEAD, "slack-reject customers").body())
+                .contains("now CUTOVER");
+    }
+
+    @Test
+    void cannotActWithoutTheRoleAndTheRefusalIsAudited() {
+        atLastCanaryStep("slack-roles");
+        // a stranger's cutover and a viewer's approval are refused, to them alone
+        SignedRequests.Answer cutover = requests.command("/cutover", STRANGER, "slack-roles customers");
+        assertThat(cutover.body()).contains("ephemeral").contains("may not start cutover: it needs the lead role");
+        String card = openGoNoGo("slack-roles");
+        requests.click("gonogo_approve", VIEWER, "slack-roles customers", card);
+        FakeSlack.Call ephemeral = slack.await("chat.postEphemeral", c -> c.stream()
+                .anyMatch(e -> e.param("user").equals(VIEWER)), PATIENCE).get(0);
+        assertThat(ephemeral.param("text")).contains("Vic Viewer may not cast vote: it needs the approver role");
+
+        // and both refusals are on the migration's record: who tried what
+        JsonNode trail = server.await("/api/migrations/slack-roles/audit", LEAD, t -> t.path("entries")
+                .findValuesAsText("type").stream().filter("CommandRefusedEvent"::equals).count() == 2)
+                .path("entries");
+        List<String> refused = new java.util.ArrayList<>();
+        trail.forEach(e -> {
+            if (e.path("type").asText().equals("CommandRefusedEvent")) {
+                refused.add(e.path("actor").asText() + ": " + e.path("payload").path("attempted").asText());
+                assertThat(e.path("channel").asText()).isEqualTo("slack");
+            }
+        });
+        assertThat(refused).containsExactly(STRANGER + ": cutover customers", VIEWER + ": vote approve on customers");
+    }
+
+    @Test
+    void shouldRefuseForgedStaleAndReplayedRequestsWith401() {
+        atLastCanaryStep("slack-forged");
+        int entries = audit("slack-forged").size();
+        String body = SignedRequests.slashBody("/gonogo", SlackPlans.LEAD, "slack-forged customers",
+                slack.responseUrl("cmd"));
+
+        assertThat(requests.send(body, Instant.now(), false).status()).as("forged").isEqualTo(401);
+        assertThat(requests.send(body, Instant.now().minusSeconds(6 * 60), true).status()).as("stale")
+                .isEqualTo(401);
+        String timestamp = String.valueOf(Instant.now().getEpochSecond());
+        String signature = SignedRequests.sign(SlackPlans.SECRET, timestamp, body);
+        assertThat(requests.post(body + "&text=tampered", timestamp, signature).status()).as("tampered")
+                .isEqualTo(401);
+        assertThat(requests.post(body, timestamp, signature).status()).as("genuine").isEqualTo(200);
+        assertThat(requests.post(body, timestamp, signature).status()).as("replayed").isEqualTo(401);
+
+        // only the genuine request opened a go/no-go
+        JsonNode trail = server.await("/api/migrations/slack-forged/audit", LEAD,
+                t -> t.path("entries").size() == entries + 1).path("entries");
+        assertThat(trail.findValuesAsText("type").stream().filter("GoNoGoOpenedEvent"::equals)).hasSize(1);
+    }
+}

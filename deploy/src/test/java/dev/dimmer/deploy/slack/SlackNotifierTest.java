@@ -1,0 +1,139 @@
+package dev.dimmer.deploy.slack;
+
+import static dev.dimmer.deploy.RunningControlPlane.LEAD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dimmer.deploy.RunningControlPlane;
+import dev.dimmer.testing.TestDatabase;
+import dev.dimmer.testing.TestPostgres;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The channel notifier: one thread per migration under a live status card, each event posted exactly once. */
+class SlackNotifierTest {
+    private static final Duration PATIENCE = Duration.ofSeconds(15);
+    private static TestDatabase database;
+    private static FakeSlack slack;
+    private static RunningControlPlane server;
+
+    @BeforeAll
+    static void start() throws IOException {
+        database = TestPostgres.newDatabase();
+        slack = new FakeSlack();
+        server = node();
+    }
+
+    private static RunningControlPlane node() {
+        return RunningControlPlane.on(database, Map.of("dimmer.slack.bot-token", "xoxb-test",
+                "dimmer.slack.api-url", slack.apiUrl(), "dimmer.slack.poll-interval", "50ms",
+                "dimmer.slack.retry-base", "50ms"), SlackPlans.CONFIGURED);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        slack.close();
+        database.close();
+    }
+
+    private static void advance(String id, String reason) {
+        long started = System.nanoTime();
+        assertThat(server.post("/api/migrations/" + id + "/waves/customers/advance", LEAD, Map.of("reason", reason))
+                .status()).isEqualTo(200);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("the API never waits for Slack")
+                .isLessThan(Duration.ofSeconds(3));
+    }
+
+    private static String root(String id) {
+        return slack.await("chat.postMessage", c -> c.stream().anyMatch(m -> m.param("text").equals("Migration " + id)),
+                PATIENCE).stream().filter(m -> m.param("text").equals("Migration " + id)).findFirst().orElseThrow()
+                .param("_ts");
+    }
+
+    private static List<String> thread(String rootTs) {
+        return slack.calls("chat.postMessage").stream().filter(m -> m.param("thread_ts").equals(rootTs))
+                .map(m -> m.param("text")).toList();
+    }
+
+    private static List<String> awaitThread(String rootTs, int size) {
+        slack.await("chat.postMessage", c -> thread(rootTs).size() >= size, PATIENCE);
+        FakeSlack.sleep(400);
+        return thread(rootTs);
+    }
+
+    @Test
+    void shouldPostEachEventOnceInTheMigrationsThreadAcrossARestart() {
+        // given a migration registered and moved twice
+        assertThat(server.postYaml("/api/migrations", LEAD, SlackPlans.plan("notify-once")).status()).isEqualTo(201);
+        advance("notify-once", "snapshot restored");
+        advance("notify-once", "backfill verified");
+        String root = root("notify-once");
+        List<String> before = awaitThread(root, 3);
+        assertThat(before).hasSize(3);
+        assertThat(before.get(0)).startsWith("Migration notify-once registered (CRM to managed PostgreSQL, 1 waves)")
+                .contains("by Ada Lead");
+        assertThat(before.get(1)).startsWith("Wave customers moved PLANNED → BACKFILL by Ada Lead: snapshot restored");
+        assertThat(before.get(2)).contains("BACKFILL → SHADOW");
+        slack.await("chat.update", c -> c.stream().anyMatch(u -> u.param("ts").equals(root)
+                && u.param("blocks").contains("*customers* SHADOW")), PATIENCE);
+
+        // when the server restarts and the wave moves on
+        server.stop();
+        server.start();
+        advance("notify-once", "shadow reads clean");
+
+        // then the thread has each event once, in order, and no second root was posted
+        List<String> after = awaitThread(root, 4);
+        assertThat(after).hasSize(4).startsWith(before.toArray(String[]::new));
+        assertThat(after.get(3)).contains("SHADOW → CANARY 10%");
+        assertThat(slack.calls("chat.postMessage").stream().filter(m -> m.param("text").equals("Migration notify-once")))
+                .hasSize(1);
+    }
+
+    @Test
+    void shouldPostEachEventOnceWithTwoNodesOnOneDatabase() {
+        try (RunningControlPlane second = node()) {
+            // given commands arriving at both nodes
+            assertThat(second.postYaml("/api/migrations", LEAD, SlackPlans.plan("notify-nodes")).status())
+                    .isEqualTo(201);
+            for (RunningControlPlane node : List.of(server, second, server)) {
+                assertThat(node.post("/api/migrations/notify-nodes/waves/customers/advance", LEAD,
+                        Map.of("reason", "step")).status()).isEqualTo(200);
+            }
+
+            // then one root and each event once, whichever node took it
+            String root = root("notify-nodes");
+            assertThat(awaitThread(root, 4)).hasSize(4).doesNotHaveDuplicates();
+            assertThat(slack.calls("chat.postMessage").stream()
+                    .filter(m -> m.param("text").equals("Migration notify-nodes"))).hasSize(1);
+        }
+    }
+
+    @Test
+    void shouldSurviveA429BurstAndAnOutageWithoutLosingOrRepeatingAPost() {
+        // given Slack answers the next three posts with 429 Retry-After: 1
+        slack.failNext("chat.postMessage", 3, 429, 1);
+
+        // when events keep coming
+        assertThat(server.postYaml("/api/migrations", LEAD, SlackPlans.plan("notify-burst")).status()).isEqualTo(201);
+        advance("notify-burst", "snapshot restored");
+        advance("notify-burst", "backfill verified");
+
+        // then every event is posted once, in order, after Slack's wait
+        String root = root("notify-burst");
+        assertThat(awaitThread(root, 3)).hasSize(3);
+        assertThat(slack.calls("chat.postMessage!429")).hasSize(3);
+
+        // and an outage (503s) is retried with backoff
+        slack.failNext("chat.postMessage", 2, 503, 0);
+        advance("notify-burst", "shadow reads clean");
+        List<String> thread = awaitThread(root, 4);
+        assertThat(thread).hasSize(4).doesNotHaveDuplicates();
+        assertThat(thread.get(3)).contains("SHADOW → CANARY 10%");
+    }
+}
