@@ -8,6 +8,7 @@ import dev.dimmer.api.migration.RejectionCode;
 import dev.dimmer.api.migration.Vote;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -22,38 +23,35 @@ import java.time.Clock;
 @Controller("/api/migrations/{migration}/waves/{wave}")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class GoNoGoController {
-    private final CommandSending commands;
-    private final ReadYourWrites views;
+    private final HttpCommands commands;
     private final Clock clock;
 
-    GoNoGoController(CommandSending commands, ReadYourWrites views, Clock clock) {
+    GoNoGoController(HttpCommands commands, Clock clock) {
         this.commands = commands;
-        this.views = views;
         this.clock = clock;
     }
 
     @Post(uri = "/gonogo", consumes = MediaType.APPLICATION_JSON)
-    GoNoGoState open(HttpRequest<?> request, @PathVariable String migration, @PathVariable String wave,
-                             @Nullable @Body WaveActionRequest body,
-                             @Nullable @Header(MigrationCommandController.CHANNEL_HEADER) String channel) {
+    HttpResponse<GoNoGoState> open(HttpRequest<?> request, @PathVariable String migration, @PathVariable String wave,
+                                   @Nullable @Body WaveActionRequest body,
+                                   @Nullable @Header(MigrationCommandController.CHANNEL_HEADER) String channel,
+                                   @Nullable @Header(Correlation.HEADER) String correlationId) {
         String reason = body == null || body.reason() == null || body.reason().isBlank()
                 ? "go/no-go opened" : body.reason();
-        GoNoGoState state = commands.send(new OpenGoNoGoCommand(migration, wave,
-                Requests.provenance(request, reason, channel, clock)));
-        views.await(migration);
-        return state;
+        return commands.send(migration, new OpenGoNoGoCommand(migration, wave,
+                Requests.provenance(request, reason, channel, clock)), correlationId);
     }
 
     @Post(uri = "/votes", consumes = MediaType.APPLICATION_JSON)
-    GoNoGoState vote(HttpRequest<?> request, @PathVariable String migration, @PathVariable String wave,
-                    @Nullable @Body VoteRequest body,
-                    @Nullable @Header(MigrationCommandController.CHANNEL_HEADER) String channel) {
+    HttpResponse<GoNoGoState> vote(HttpRequest<?> request, @PathVariable String migration, @PathVariable String wave,
+                                   @Nullable @Body VoteRequest body,
+                                   @Nullable @Header(MigrationCommandController.CHANNEL_HEADER) String channel,
+                                   @Nullable @Header(Correlation.HEADER) String correlationId) {
         Vote vote = parse(body == null ? null : body.vote());
-        String comment = body.comment() == null ? "" : body.comment();
-        GoNoGoState state = commands.send(new CastVoteCommand(migration, wave, vote, comment,
-                Requests.provenance(request, comment.isBlank() ? vote.label() : comment, channel, clock)));
-        views.await(migration);
-        return state;
+        String comment = body.comment() == null ? "" : body.comment().strip();
+        return commands.send(migration, new CastVoteCommand(migration, wave, vote, comment,
+                Requests.provenance(request, comment.isBlank() ? vote.label() : comment, channel, clock)),
+                correlationId);
     }
 
     private static Vote parse(String text) {

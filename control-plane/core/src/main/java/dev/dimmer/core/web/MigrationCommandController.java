@@ -31,22 +31,17 @@ import java.time.Clock;
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class MigrationCommandController {
     static final String CHANNEL_HEADER = "X-Dimmer-Channel";
-    private final CommandSending commands;
-    private final ReadYourWrites views;
+    private final HttpCommands commands;
     private final PlanLoader plans = new PlanLoader();
     private final Clock clock;
 
-    MigrationCommandController(CommandSending commands, ReadYourWrites views, Clock clock) {
+    MigrationCommandController(HttpCommands commands, Clock clock) {
         this.commands = commands;
-        this.views = views;
         this.clock = clock;
     }
 
     private <R> HttpResponse<R> send(String migrationId, Object command, String correlationId) {
-        var message = Correlation.message(command, correlationId);
-        R answer = commands.send(message);
-        views.await(migrationId);
-        return HttpResponse.ok(answer).header(Correlation.HEADER, Correlation.of(message));
+        return commands.send(migrationId, command, correlationId);
     }
 
     @Post(consumes = {"application/yaml", "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN,
