@@ -48,8 +48,11 @@ public interface Dialect {
         if (product.contains("postgres")) {
             return new PostgresDialect();
         }
-        if (product.contains("mariadb") || product.contains("mysql")) {
+        if (product.contains("mariadb")) {
             return new MariaDbDialect();
+        }
+        if (product.contains("mysql")) {
+            return new MariaDbDialect(true);
         }
         throw new IllegalArgumentException("unsupported database " + productName
                 + ": Dimmer compares PostgreSQL and MariaDB/MySQL");
