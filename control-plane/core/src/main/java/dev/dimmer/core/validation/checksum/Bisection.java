@@ -60,11 +60,19 @@ public final class Bisection {
     /** Runs until every mismatch is explained or {@code maxRows} differences are found; true when cut short. */
     public boolean run(List<Mismatch> mismatches) {
         List<Mismatch> frontier = mismatches;
-        progress.segmentsQueued(frontier.size());
+        boolean cut = false;
         while (!frontier.isEmpty()) {
-            if (leaves.differences() >= settings.maxRows()) {
+            int room = settings.maxRows() - leaves.differences();
+            if (room <= 0) {
                 return true;
             }
+            // Every mismatching segment holds at least one difference, so segments past the room left (in key
+            // order) could only add differences beyond the limit: leave them, and say the result is cut.
+            if (frontier.size() > room) {
+                frontier = frontier.subList(0, room);
+                cut = true;
+            }
+            progress.segmentsQueued(frontier.size());
             List<Mismatch> small = new ArrayList<>();
             List<Mismatch> large = new ArrayList<>();
             for (Mismatch mismatch : frontier) {
@@ -72,9 +80,8 @@ public final class Bisection {
             }
             fetch(small);
             frontier = split(large);
-            progress.segmentsQueued(frontier.size());
         }
-        return false;
+        return cut;
     }
 
     public LeafReconciliation leaves() {
