@@ -58,14 +58,20 @@ public final class BenchDiffCommand implements Callable<Integer> {
         System.exit(new picocli.CommandLine(new BenchDiffCommand()).execute(args));
     }
 
+    @Option(names = "--runs", defaultValue = "3",
+            description = "time each measurement this many times and keep the fastest, since other work on the "
+                    + "machine only ever slows a run down (default: ${DEFAULT-VALUE})")
+    int runs;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         String password = passwordEnv == null ? null : System.getenv(passwordEnv);
         try (BenchPostgres server = url == null ? BenchPostgres.embedded() : BenchPostgres.external(url, password)) {
             server.recreateDatabase();
-            out.printf(Locale.ROOT, "dimmer bench diff: %,d rows per table on %s, %d cores%n", rows,
-                    server.description(), Runtime.getRuntime().availableProcessors());
+            out.printf(Locale.ROOT, "dimmer bench diff: %,d rows per table on %s, %d cores; best of %d runs "
+                    + "(pg_comparator: %d)%n", rows, server.description(), Runtime.getRuntime().availableProcessors(),
+                    runs, Math.max(1, runs - 1));
             out.flush();
             PlantedDifferences planted;
             long buildStarted = System.nanoTime();
@@ -77,9 +83,13 @@ public final class BenchDiffCommand implements Callable<Integer> {
             double[] scans = bareScans(server);
             double floor = scans[0] + scans[1];
             DiffResult result = dimmerDiff(server);
+            for (int run = 1; run < runs; run++) {
+                DiffResult again = dimmerDiff(server);
+                result = again.timings().totalMillis() < result.timings().totalMillis() ? again : result;
+            }
             double dimmer = result.timings().totalMillis() / 1000.0;
             boolean exact = exactlyPlanted(result, planted);
-            RunningPgComparator.Outcome comparator = new RunningPgComparator().run(server);
+            RunningPgComparator.Outcome comparator = new RunningPgComparator().run(server, Math.max(1, runs - 1));
             out.printf(Locale.ROOT, "  %-34s %8.2f s%n", "bare hash scan, source", scans[0]);
             out.printf(Locale.ROOT, "  %-34s %8.2f s%n", "bare hash scan, target", scans[1]);
             out.printf(Locale.ROOT, "  %-34s %8.2f s%n", "floor (both scans)", floor);
@@ -96,7 +106,8 @@ public final class BenchDiffCommand implements Callable<Integer> {
             }
             out.flush();
             MeasuringCrossEngineRate.Outcome cross = mariaDbUrl == null ? null
-                    : new MeasuringCrossEngineRate().measure(server, mariaDbUrl, Math.min(crossRows, rows));
+                    : new MeasuringCrossEngineRate().measure(server, mariaDbUrl, Math.min(crossRows, rows),
+                    runs);
             if (cross == null) {
                 out.printf(Locale.ROOT, "  %-34s skipped: no --mariadb-url%n", "cross-engine PostgreSQL vs MariaDB");
             } else {
@@ -131,9 +142,12 @@ public final class BenchDiffCommand implements Callable<Integer> {
                 scan(s, table);
             }
             for (int i = 0; i < tables.length; i++) {
-                long started = System.nanoTime();
-                scan(s, tables[i]);
-                seconds[i] = seconds(started);
+                seconds[i] = Double.MAX_VALUE;
+                for (int run = 0; run < runs; run++) {
+                    long started = System.nanoTime();
+                    scan(s, tables[i]);
+                    seconds[i] = Math.min(seconds[i], seconds(started));
+                }
             }
         }
         return seconds;
