@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongFunction;
 
 /**
  * Narrows mismatching segments level by level: every mismatching segment of a level is split and checksummed on
@@ -43,7 +44,7 @@ public final class Bisection {
     /** Compares the children of a split by bucket index; absent buckets are empty. */
     public static <S extends Segment> List<Mismatch> mismatches(Map<Long, Checksum> source,
                                                                 Map<Long, Checksum> target,
-                                                                java.util.function.LongFunction<S> segmentOf) {
+                                                                LongFunction<S> segmentOf) {
         TreeSet<Long> buckets = new TreeSet<>(source.keySet());
         buckets.addAll(target.keySet());
         List<Mismatch> found = new ArrayList<>();

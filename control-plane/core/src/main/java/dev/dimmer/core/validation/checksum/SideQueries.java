@@ -1,6 +1,7 @@
 package dev.dimmer.core.validation.checksum;
 
 import dev.dimmer.core.validation.Database;
+import dev.dimmer.core.validation.ResultReader;
 import dev.dimmer.core.validation.dialect.Column;
 import dev.dimmer.core.validation.dialect.Dialect;
 import dev.dimmer.core.validation.dialect.ValueKind;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.postgresql.util.PGobject;
 
 /**
  * The statements the checksum diff runs on one side, each computed inside the database: only counts, sums,
@@ -179,7 +181,7 @@ public final class SideQueries {
     }
 
     <T> CompletableFuture<T> run(String sql, List<Object> binds,
-                                         dev.dimmer.core.validation.ResultReader<T> reader) {
+                                         ResultReader<T> reader) {
         statements.incrementAndGet();
         return database.submit(sql, binds, reader);
     }
@@ -263,7 +265,7 @@ public final class SideQueries {
     private static List<Object> bindable(List<Object> tuple) {
         List<Object> values = new ArrayList<>();
         for (Object value : tuple) {
-            values.add(value instanceof UUID || value instanceof org.postgresql.util.PGobject
+            values.add(value instanceof UUID || value instanceof PGobject
                     ? value.toString() : value);
         }
         return values;
