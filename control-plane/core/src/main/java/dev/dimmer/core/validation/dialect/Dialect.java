@@ -67,9 +67,10 @@ public interface Dialect {
         StringBuilder fields = new StringBuilder();
         for (Column column : columns) {
             String value = canonical(column);
-            String field = column.kind().freeText()
-                    ? "COALESCE(" + concat(lengthFunction + "(" + value + ")", "':'", value) + ", 'N')"
-                    : "COALESCE(" + value + ", 'N')";
+            String text = column.kind().freeText()
+                    ? concat(lengthFunction + "(" + value + ")", "':'", value) : value;
+            // A NOT NULL column renders the same with or without the NULL marker; leaving it out saves a call.
+            String field = column.nullable() ? "COALESCE(" + text + ", 'N')" : text;
             fields.append(fields.length() == 0 ? "" : ", ").append(field);
         }
         return concatWs + "('|', " + fields + ")";

@@ -45,7 +45,7 @@ public final class MariaDbDialect implements Dialect {
                     "REGEXP_REPLACE(REPLACE(CAST(%s AS CHAR), 'e+', 'e'), 'e(-?)0+', 'e\\\\1')",
                     "CONCAT('2^-60*', %s)");
             case BOOLEAN -> "CASE WHEN " + c + " <> 0 THEN '1' WHEN " + c + " = 0 THEN '0' END";
-            case TEXT, OTHER -> "CONVERT(" + c + " USING utf8mb4)";
+            case TEXT, OTHER -> column.utf8() ? c : "CONVERT(" + c + " USING utf8mb4)";
             case DATE -> "CAST(" + c + " AS CHAR)";
             // Fractional seconds print with all the column's digits: drop trailing zeros, and the dot after them.
             case TIME, TIMESTAMP, TIMESTAMP_TZ -> column.scale() > 0 ? trimZeros("CAST(" + c + " AS CHAR)")
