@@ -150,7 +150,9 @@ public final class Bisection {
 
     private CompletableFuture<List<Mismatch>> splitTuple(TupleSegment segment, Mismatch mismatch) {
         SideQueries larger = mismatch.source().count() >= mismatch.target().count() ? source : target;
-        long step = Math.max(1, (mismatch.largerCount() + settings.fanout() - 1) / settings.fanout());
+        // A boundary query sorts the segment, so tuple segments are cut finer (fanout squared) to need fewer levels.
+        long parts = (long) settings.fanout() * settings.fanout();
+        long step = Math.max(1, (mismatch.largerCount() + parts - 1) / parts);
         return larger.boundaries(segment, step).thenCompose(found -> {
             List<List<Object>> cuts = distinct(found);
             if (cuts.isEmpty()) {
