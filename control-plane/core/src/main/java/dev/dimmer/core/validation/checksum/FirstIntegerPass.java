@@ -49,9 +49,13 @@ final class FirstIntegerPass {
             if (side.database().majorVersion() < 14) {
                 return List.of(SqlFragment.of("1 = 1"));
             }
-            long pages = side.database().query("SELECT pg_relation_size(CAST(? AS regclass)) / "
-                    + "current_setting('block_size')::int", List.of(side.table()),
-                    rows -> rows.next() ? rows.getLong(1) : 0);
+            // Only tables and materialized views have pages (and ctid); a view is read in one statement.
+            long pages = side.database().query("SELECT CASE WHEN relkind IN ('r', 'm') THEN pg_relation_size(oid) "
+                    + "/ current_setting('block_size')::int ELSE 0 END FROM pg_class WHERE oid = CAST(? AS regclass)",
+                    List.of(side.table()), rows -> rows.next() ? rows.getLong(1) : 0);
+            if (pages == 0) {
+                return List.of(SqlFragment.of("1 = 1"));
+            }
             long step = Math.max(1, (pages + count - 1) / count);
             for (int i = 0; i < count; i++) {
                 // The last part stays open so that pages added meanwhile are read too.
