@@ -79,7 +79,7 @@ public final class Bisection {
             for (Mismatch mismatch : frontier) {
                 (isLeaf(mismatch) ? small : large).add(mismatch);
             }
-            fetch(small);
+            cut |= !fetch(small);
             frontier = split(large);
         }
         return cut;
@@ -98,10 +98,13 @@ public final class Bisection {
                 || (mismatch.segment() instanceof IntegerSegment integer && integer.single());
     }
 
-    private void fetch(List<Mismatch> small) {
+    /** Fetches and matches the rows of small segments; false when it stopped at the row limit first. */
+    private boolean fetch(List<Mismatch> small) {
         long started = System.nanoTime();
+        boolean complete = true;
         for (List<Mismatch> batch : batches(small)) {
             if (leaves.differences() >= settings.maxRows()) {
+                complete = false;
                 break;
             }
             List<CompletableFuture<List<RowImage>>> sourceRows = new ArrayList<>();
@@ -116,6 +119,7 @@ public final class Bisection {
             }
         }
         fetchNanos += System.nanoTime() - started;
+        return complete;
     }
 
     private List<List<Mismatch>> batches(List<Mismatch> all) {
