@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -80,13 +81,21 @@ public final class BenchDiffCommand implements Callable<Integer> {
             }
             out.printf(Locale.ROOT, "  built and vacuumed both tables in %.0f s%n", seconds(buildStarted));
             out.flush();
-            double[] scans = bareScans(server);
-            double floor = scans[0] + scans[1];
-            DiffResult result = dimmerDiff(server);
-            for (int run = 1; run < runs; run++) {
-                DiffResult again = dimmerDiff(server);
-                result = again.timings().totalMillis() < result.timings().totalMillis() ? again : result;
+            double[] floorCpu = {Double.MAX_VALUE};
+            double dimmerCpu = Double.MAX_VALUE;
+            double[] scans;
+            DiffResult result = null;
+            try (PostgresCpuProbe cpu = new PostgresCpuProbe(server)) {
+                scans = bareScans(server, cpu, floorCpu);
+                for (int run = 0; run < runs; run++) {
+                    double before = cpu.seconds();
+                    DiffResult again = dimmerDiff(server);
+                    dimmerCpu = Math.min(dimmerCpu, cpu.seconds() - before);
+                    result = result == null || again.timings().totalMillis() < result.timings().totalMillis()
+                            ? again : result;
+                }
             }
+            double floor = scans[0] + scans[1];
             double dimmer = result.timings().totalMillis() / 1000.0;
             boolean exact = exactlyPlanted(result, planted);
             RunningPgComparator.Outcome comparator = new RunningPgComparator().run(server, Math.max(1, runs - 1));
@@ -98,6 +107,11 @@ public final class BenchDiffCommand implements Callable<Integer> {
                     dimmer / floor, result.differences(), planted.size(), exact ? " exactly" : ", NOT exactly",
                     result.timings().checksumMillis() / 1000.0, result.timings().bisectMillis() / 1000.0,
                     result.timings().statements(), result.hashMode().name().toLowerCase(Locale.ROOT));
+            if (!Double.isNaN(dimmerCpu) && !Double.isNaN(floorCpu[0])) {
+                // Server CPU is not inflated by other work sharing the cores, unlike wall time.
+                out.printf(Locale.ROOT, "  %-34s %8.2f s   floor %.2f s of CPU: %.2fx%n", "  server CPU time of the diff",
+                        dimmerCpu, floorCpu[0], dimmerCpu / floorCpu[0]);
+            }
             if (comparator.skipped() == null) {
                 out.printf(Locale.ROOT, "  %-34s %8.2f s   dimmer is %.1fx faster; it reported %d differences%n",
                         "pg_comparator", comparator.seconds(), comparator.seconds() / dimmer, comparator.differences());
@@ -126,7 +140,9 @@ public final class BenchDiffCommand implements Callable<Integer> {
             out.println("goals: all 10 found exactly " + verdict(exact)
                     + "; >= 2x faster than pg_comparator " + (comparator.skipped() == null
                     ? verdict(comparator.seconds() / dimmer >= 2) : "n/a")
-                    + "; <= 1.3x the floor " + verdict(dimmer <= 1.3 * floor)
+                    + "; <= 1.3x the floor " + verdict(dimmer <= 1.3 * floor) + " (wall), "
+                    + (Double.isNaN(dimmerCpu) || Double.isNaN(floorCpu[0]) ? "n/a"
+                    : verdict(dimmerCpu <= 1.3 * floorCpu[0])) + " (CPU)"
                     + "; cross-engine >= 600,000 rows/s per core " + (cross == null ? "n/a"
                     : verdict(2.0 * cross.rows() / cross.seconds() / Runtime.getRuntime().availableProcessors()
                     >= 600_000) + " (wall), " + (Double.isNaN(cross.cpuSeconds()) ? "n/a"
@@ -140,20 +156,23 @@ public final class BenchDiffCommand implements Callable<Integer> {
         return met ? "met" : "MISSED";
     }
 
-    private double[] bareScans(BenchPostgres server) throws Exception {
+    /** Wall seconds of the fastest scan of each table; {@code cpu[0]} gets the least server CPU of a pair. */
+    private double[] bareScans(BenchPostgres server, PostgresCpuProbe probe, double[] cpu) throws Exception {
         double[] seconds = new double[2];
         try (Connection c = server.connect(BenchPostgres.DATABASE); Statement s = c.createStatement()) {
             String[] tables = {"source", "target"};
             for (String table : tables) {
                 scan(s, table);
             }
-            for (int i = 0; i < tables.length; i++) {
-                seconds[i] = Double.MAX_VALUE;
-                for (int run = 0; run < runs; run++) {
+            Arrays.fill(seconds, Double.MAX_VALUE);
+            for (int run = 0; run < runs; run++) {
+                double before = probe.seconds();
+                for (int i = 0; i < tables.length; i++) {
                     long started = System.nanoTime();
                     scan(s, tables[i]);
                     seconds[i] = Math.min(seconds[i], seconds(started));
                 }
+                cpu[0] = Math.min(cpu[0], probe.seconds() - before);
             }
         }
         return seconds;
