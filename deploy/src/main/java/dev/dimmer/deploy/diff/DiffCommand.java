@@ -35,7 +35,8 @@ public final class DiffCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--source", required = true, paramLabel = "URL",
-            description = "JDBC URL of the source; ${env:NAME} is replaced from the environment")
+            description = "JDBC URL of the source; $${env:NAME} anywhere in a URL or user is replaced from the "
+                    + "environment")
     String source;
 
     @Option(names = "--target", required = true, paramLabel = "URL", description = "JDBC URL of the target")

@@ -18,7 +18,20 @@ final class RunningPgComparator {
     record Outcome(double seconds, int differences, String skipped) {
     }
 
-    Outcome run(BenchPostgres server) throws IOException, InterruptedException {
+    /** The fastest of {@code runs} runs, or why it was not run. */
+    Outcome run(BenchPostgres server, int runs) throws IOException, InterruptedException {
+        Outcome best = null;
+        for (int i = 0; i < runs; i++) {
+            Outcome outcome = runOnce(server);
+            if (outcome.skipped() != null) {
+                return outcome;
+            }
+            best = best == null || outcome.seconds() < best.seconds() ? outcome : best;
+        }
+        return best;
+    }
+
+    private Outcome runOnce(BenchPostgres server) throws IOException, InterruptedException {
         Optional<String> executable = onPath("pg_comparator");
         if (executable.isEmpty()) {
             return new Outcome(0, 0, "pg_comparator is not installed (apt-get install postgresql-comparator)");

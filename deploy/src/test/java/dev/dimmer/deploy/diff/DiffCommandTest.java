@@ -100,6 +100,15 @@ class DiffCommandTest {
     }
 
     @Test
+    void shouldDocumentEnvironmentReferencesAndExitCodesInHelp() {
+        // when
+        Run run = dimmerDiff("--help");
+        // then
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("${env:NAME}").contains("1   differences found");
+    }
+
+    @Test
     void cannotDiffAMissingTableAndSaysWhichInOneLine() {
         // when
         Run run = dimmerDiff(against("no_such_table"));

@@ -5,10 +5,13 @@ import dev.dimmer.core.validation.dialect.Dialect;
 import dev.dimmer.core.validation.dialect.ValueKind;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** Reads a table's columns and primary key from the JDBC catalog of either engine. */
@@ -22,6 +25,23 @@ public final class ReadingTableShape {
         return shape;
     }
 
+    /** MariaDB columns whose character set stores text as UTF-8 bytes already (ascii and utf8mb3 are subsets). */
+    private static Set<String> utf8Columns(Connection connection, String schema, String table) throws SQLException {
+        Set<String> names = new HashSet<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT COLUMN_NAME FROM "
+                + "information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND CHARACTER_SET_NAME IN "
+                + "('utf8mb4', 'utf8mb3', 'utf8', 'ascii')")) {
+            statement.setString(1, schema);
+            statement.setString(2, table);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    names.add(rows.getString(1));
+                }
+            }
+        }
+        return names;
+    }
+
     private static TableShape read(Connection connection, Dialect dialect, TableRef table) throws SQLException {
         DatabaseMetaData meta = connection.getMetaData();
         boolean schemaIsCatalog = !dialect.name().equals("PostgreSQL");
@@ -30,6 +50,7 @@ public final class ReadingTableShape {
                 : table.schema();
         String catalog = schemaIsCatalog ? schema : null;
         String schemaPattern = schemaIsCatalog ? null : schema;
+        Set<String> utf8 = schemaIsCatalog ? utf8Columns(connection, schema, table.name()) : Set.of();
         List<Column> columns = new ArrayList<>();
         try (ResultSet rows = meta.getColumns(catalog, schemaPattern, table.name(), null)) {
             while (rows.next()) {
@@ -39,8 +60,11 @@ public final class ReadingTableShape {
                 }
                 String typeName = rows.getString("TYPE_NAME");
                 ValueKind kind = dialect.kindOf(rows.getInt("DATA_TYPE"), typeName);
-                columns.add(new Column(rows.getString("COLUMN_NAME"), kind, typeName,
-                        dialect.scaleOf(kind, rows.getInt("DECIMAL_DIGITS"), rows.getInt("COLUMN_SIZE"))));
+                String name = rows.getString("COLUMN_NAME");
+                columns.add(new Column(name, kind, typeName,
+                        dialect.scaleOf(kind, rows.getInt("DECIMAL_DIGITS"), rows.getInt("COLUMN_SIZE")),
+                        rows.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls,
+                        !schemaIsCatalog || utf8.contains(name)));
             }
         }
         TreeMap<Short, String> key = new TreeMap<>();

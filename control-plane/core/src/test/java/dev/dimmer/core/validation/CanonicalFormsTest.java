@@ -50,6 +50,8 @@ class CanonicalFormsTest {
             new TypeCase("texts", ValueKind.TEXT, "text", "VARCHAR(100)",
                     values("''", "'a|b'", "'héllo 😀 ñ'", "' padded '", "'N'", "NULL"), null,
                     values("", "a|b", "héllo 😀 ñ", " padded ", "N", null)),
+            new TypeCase("latin1_texts", ValueKind.TEXT, "varchar(20)", "VARCHAR(20) CHARACTER SET latin1",
+                    values("'héllo'", "'ÿ'", "NULL"), null, values("héllo", "ÿ", null)),
             new TypeCase("dates", ValueKind.DATE, "date", "DATE",
                     values("'2024-02-29'", "'1999-12-31'", "NULL"), null, values("2024-02-29", "1999-12-31", null)),
             new TypeCase("whole_seconds", ValueKind.TIMESTAMP, "timestamp(0)", "DATETIME",

@@ -190,4 +190,19 @@ class DiffingTablesOnPostgresTest {
         assertThat(result.changed()).containsExactly(new ChangedRow(Map.of("code", "k42"), List.of("v")));
         assertThat(result.missingInTarget()).isEmpty();
     }
+
+    @Test
+    void canDiffAViewAgainstATable() {
+        // given a view on the source side
+        pairOfOrders("viewed", 500);
+        pg.execute("CREATE VIEW viewed_view AS SELECT * FROM viewed_src WHERE id <> 300",
+                "UPDATE viewed_dst SET name = 'x' WHERE id = 7");
+        // when
+        DiffResult result = new DiffingTables().diff(pg.connection, target, DiffRequest.of(
+                new TableRef("public", "viewed_view"), new TableRef("public", "viewed_dst"), List.of("id"))
+                .withSegments(100, 8, 4), ProgressListener.NONE);
+        // then
+        assertThat(result.extraInTarget()).containsExactly(Map.of("id", 300L));
+        assertThat(result.changed()).containsExactly(new ChangedRow(Map.of("id", 7L), List.of("name")));
+    }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongFunction;
 
 /**
  * Narrows mismatching segments level by level: every mismatching segment of a level is split and checksummed on
@@ -43,7 +44,7 @@ public final class Bisection {
     /** Compares the children of a split by bucket index; absent buckets are empty. */
     public static <S extends Segment> List<Mismatch> mismatches(Map<Long, Checksum> source,
                                                                 Map<Long, Checksum> target,
-                                                                java.util.function.LongFunction<S> segmentOf) {
+                                                                LongFunction<S> segmentOf) {
         TreeSet<Long> buckets = new TreeSet<>(source.keySet());
         buckets.addAll(target.keySet());
         List<Mismatch> found = new ArrayList<>();
@@ -60,21 +61,28 @@ public final class Bisection {
     /** Runs until every mismatch is explained or {@code maxRows} differences are found; true when cut short. */
     public boolean run(List<Mismatch> mismatches) {
         List<Mismatch> frontier = mismatches;
-        progress.segmentsQueued(frontier.size());
+        boolean cut = false;
         while (!frontier.isEmpty()) {
-            if (leaves.differences() >= settings.maxRows()) {
+            int room = settings.maxRows() - leaves.differences();
+            if (room <= 0) {
                 return true;
             }
+            // Every mismatching segment holds at least one difference, so segments past the room left (in key
+            // order) could only add differences beyond the limit: leave them, and say the result is cut.
+            if (frontier.size() > room) {
+                frontier = frontier.subList(0, room);
+                cut = true;
+            }
+            progress.segmentsQueued(frontier.size());
             List<Mismatch> small = new ArrayList<>();
             List<Mismatch> large = new ArrayList<>();
             for (Mismatch mismatch : frontier) {
                 (isLeaf(mismatch) ? small : large).add(mismatch);
             }
-            fetch(small);
+            cut |= !fetch(small);
             frontier = split(large);
-            progress.segmentsQueued(frontier.size());
         }
-        return false;
+        return cut;
     }
 
     public LeafReconciliation leaves() {
@@ -90,10 +98,13 @@ public final class Bisection {
                 || (mismatch.segment() instanceof IntegerSegment integer && integer.single());
     }
 
-    private void fetch(List<Mismatch> small) {
+    /** Fetches and matches the rows of small segments; false when it stopped at the row limit first. */
+    private boolean fetch(List<Mismatch> small) {
         long started = System.nanoTime();
+        boolean complete = true;
         for (List<Mismatch> batch : batches(small)) {
             if (leaves.differences() >= settings.maxRows()) {
+                complete = false;
                 break;
             }
             List<CompletableFuture<List<RowImage>>> sourceRows = new ArrayList<>();
@@ -108,6 +119,7 @@ public final class Bisection {
             }
         }
         fetchNanos += System.nanoTime() - started;
+        return complete;
     }
 
     private List<List<Mismatch>> batches(List<Mismatch> all) {
@@ -142,7 +154,9 @@ public final class Bisection {
 
     private CompletableFuture<List<Mismatch>> splitTuple(TupleSegment segment, Mismatch mismatch) {
         SideQueries larger = mismatch.source().count() >= mismatch.target().count() ? source : target;
-        long step = Math.max(1, (mismatch.largerCount() + settings.fanout() - 1) / settings.fanout());
+        // A boundary query sorts the segment, so tuple segments are cut finer (fanout squared) to need fewer levels.
+        long parts = (long) settings.fanout() * settings.fanout();
+        long step = Math.max(1, (mismatch.largerCount() + parts - 1) / parts);
         return larger.boundaries(segment, step).thenCompose(found -> {
             List<List<Object>> cuts = distinct(found);
             if (cuts.isEmpty()) {

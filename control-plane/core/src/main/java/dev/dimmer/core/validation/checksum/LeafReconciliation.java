@@ -1,9 +1,12 @@
 package dev.dimmer.core.validation.checksum;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * Matches the rows of mismatching leaf segments by key across all leaves, not leaf by leaf: when the two engines
@@ -14,8 +17,8 @@ public final class LeafReconciliation {
     private final Map<List<String>, RowImage> sourceOnly = new LinkedHashMap<>();
     private final Map<List<String>, RowImage> targetOnly = new LinkedHashMap<>();
     private final List<ChangedImage> changed = new ArrayList<>();
-    private final java.util.Set<List<String>> sourceSeen = new java.util.HashSet<>();
-    private final java.util.Set<List<String>> targetSeen = new java.util.HashSet<>();
+    private final Set<List<String>> sourceSeen = new HashSet<>();
+    private final Set<List<String>> targetSeen = new HashSet<>();
 
     public LeafReconciliation(int keyColumns) {
         this.keyColumns = keyColumns;
@@ -52,7 +55,7 @@ public final class LeafReconciliation {
     private void compare(RowImage source, RowImage target) {
         List<Integer> differing = new ArrayList<>();
         for (int i = keyColumns; i < source.values().size(); i++) {
-            if (!java.util.Objects.equals(source.values().get(i), target.values().get(i))) {
+            if (!Objects.equals(source.values().get(i), target.values().get(i))) {
                 differing.add(i);
             }
         }

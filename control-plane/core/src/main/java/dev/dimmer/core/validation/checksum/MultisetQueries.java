@@ -1,6 +1,7 @@
 package dev.dimmer.core.validation.checksum;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +74,6 @@ final class MultisetQueries {
     }
 
     private static String marks(int count) {
-        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 }

@@ -1,9 +1,9 @@
 package dev.dimmer.core.validation.checksum;
 
 import dev.dimmer.core.validation.Database;
+import dev.dimmer.core.validation.ResultReader;
 import dev.dimmer.core.validation.dialect.Column;
 import dev.dimmer.core.validation.dialect.Dialect;
-import dev.dimmer.core.validation.dialect.PostgresDialect;
 import dev.dimmer.core.validation.dialect.ValueKind;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.postgresql.util.PGobject;
 
 /**
  * The statements the checksum diff runs on one side, each computed inside the database: only counts, sums,
@@ -48,6 +49,10 @@ public final class SideQueries {
 
     Dialect dialect() {
         return dialect;
+    }
+
+    List<Column> key() {
+        return key;
     }
 
     String table() {
@@ -90,79 +95,37 @@ public final class SideQueries {
         return buckets(bucket, binds, range.sql());
     }
 
-    /**
-     * The first pass: buckets of {@code width} keys over the whole key range, computed by as many statements as
-     * the side runs at once, each over its own part of the table, their sums merged. PostgreSQL (14+, TID range
-     * scans) parts the table by page ranges, so each statement reads only its pages; MariaDB by ranges of the
-     * clustered primary key.
-     */
+    /** The first pass over the whole key range; see {@link FirstIntegerPass}. */
     public CompletableFuture<Map<Long, Checksum>> firstIntegerBuckets(IntegerSegment whole, long width) {
-        String k = dialect.quote(key.get(0).name());
-        String bucket = dialect.integerDivision(k + " - ?", "?");
-        List<CompletableFuture<Map<Long, Checksum>>> parts = new ArrayList<>();
-        for (SqlFragment chunk : chunks(whole)) {
-            List<Object> binds = new ArrayList<>(List.of(whole.low(), width));
-            binds.addAll(chunk.binds());
-            parts.add(buckets(bucket, binds, k + " IS NOT NULL AND " + chunk.sql()));
-        }
-        return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(done -> {
-            Map<Long, Checksum> merged = new HashMap<>();
-            for (CompletableFuture<Map<Long, Checksum>> part : parts) {
-                part.join().forEach((index, sum) -> merged.merge(index, sum, Checksum::plus));
-            }
-            return merged;
-        });
-    }
-
-    private List<SqlFragment> chunks(IntegerSegment whole) {
-        int count = database.parallelism();
-        if (count <= 1) {
-            return List.of(SqlFragment.of("1 = 1"));
-        }
-        List<SqlFragment> chunks = new ArrayList<>();
-        if (dialect instanceof PostgresDialect) {
-            if (database.majorVersion() < 14) {
-                return List.of(SqlFragment.of("1 = 1"));
-            }
-            long pages = database.query("SELECT pg_relation_size(CAST(? AS regclass)) / "
-                    + "current_setting('block_size')::int", List.of(table), rows -> rows.next() ? rows.getLong(1) : 0);
-            long step = Math.max(1, (pages + count - 1) / count);
-            for (int i = 0; i < count; i++) {
-                // The last part stays open so that pages added meanwhile are read too.
-                chunks.add(i == count - 1
-                        ? new SqlFragment("ctid >= CAST(? AS tid)", List.of("(" + i * step + ",0)"))
-                        : new SqlFragment("ctid >= CAST(? AS tid) AND ctid < CAST(? AS tid)",
-                                List.of("(" + i * step + ",0)", "(" + (i + 1) * step + ",0)")));
-            }
-            return chunks;
-        }
-        long chunkWidth = whole.width(count);
-        for (long chunk = 0; chunk < count && chunk * chunkWidth <= whole.high() - whole.low(); chunk++) {
-            IntegerSegment range = whole.bucket(chunk, chunkWidth);
-            chunks.add(new SqlFragment(dialect.quote(key.get(0).name()) + " BETWEEN ? AND ?",
-                    List.of(range.low(), range.high())));
-        }
-        return chunks;
+        return new FirstIntegerPass(this).buckets(whole, width);
     }
 
     /** Count and hash sum of every part of {@code segment} cut at {@code boundaries} (bucket i ends before i). */
     public CompletableFuture<Map<Long, Checksum>> tupleBuckets(TupleSegment segment, List<List<Object>> boundaries) {
         StringBuilder bucket = new StringBuilder();
         List<Object> binds = new ArrayList<>();
-        if (boundaries.isEmpty()) {
-            bucket.append("0");
-        } else {
-            bucket.append("CASE");
-            for (int i = 0; i < boundaries.size(); i++) {
-                bucket.append(" WHEN ").append(keyRow()).append(" < ").append(placeholders()).append(" THEN ")
-                        .append(i);
-                binds.addAll(bindable(boundaries.get(i)));
-            }
-            bucket.append(" ELSE ").append(boundaries.size()).append(" END");
-        }
+        bucketOf(boundaries, 0, boundaries.size(), bucket, binds);
         SqlFragment range = range(segment);
         binds.addAll(range.binds());
         return buckets(bucket.toString(), binds, range.sql());
+    }
+
+    /**
+     * The bucket of a row among boundaries {@code from..to} as nested CASEs that halve the range each time, so
+     * a row takes about log2(parts) comparisons rather than one per boundary.
+     */
+    private void bucketOf(List<List<Object>> boundaries, int from, int to, StringBuilder sql, List<Object> binds) {
+        if (from == to) {
+            sql.append(from);
+            return;
+        }
+        int middle = (from + to) / 2;
+        sql.append("CASE WHEN ").append(keyRow()).append(" < ").append(placeholders()).append(" THEN ");
+        binds.addAll(bindable(boundaries.get(middle)));
+        bucketOf(boundaries, from, middle, sql, binds);
+        sql.append(" ELSE ");
+        bucketOf(boundaries, middle + 1, to, sql, binds);
+        sql.append(" END");
     }
 
     /** Keys that cut {@code segment} into parts of about {@code step} rows, in key order. */
@@ -211,7 +174,7 @@ public final class SideQueries {
         });
     }
 
-    private CompletableFuture<Map<Long, Checksum>> buckets(String bucket, List<Object> binds, String range) {
+    CompletableFuture<Map<Long, Checksum>> buckets(String bucket, List<Object> binds, String range) {
         String sql = "SELECT " + bucket + " AS dimmer_bucket, COUNT(*), SUM(" + rowHash + ") FROM " + table
                 + filter(range) + " GROUP BY 1";
         return run(sql, binds, rows -> {
@@ -226,7 +189,7 @@ public final class SideQueries {
     }
 
     <T> CompletableFuture<T> run(String sql, List<Object> binds,
-                                         dev.dimmer.core.validation.ResultReader<T> reader) {
+                                         ResultReader<T> reader) {
         statements.incrementAndGet();
         return database.submit(sql, binds, reader);
     }
@@ -310,7 +273,7 @@ public final class SideQueries {
     private static List<Object> bindable(List<Object> tuple) {
         List<Object> values = new ArrayList<>();
         for (Object value : tuple) {
-            values.add(value instanceof UUID || value instanceof org.postgresql.util.PGobject
+            values.add(value instanceof UUID || value instanceof PGobject
                     ? value.toString() : value);
         }
         return values;

@@ -48,8 +48,11 @@ public interface Dialect {
         if (product.contains("postgres")) {
             return new PostgresDialect();
         }
-        if (product.contains("mariadb") || product.contains("mysql")) {
+        if (product.contains("mariadb")) {
             return new MariaDbDialect();
+        }
+        if (product.contains("mysql")) {
+            return new MariaDbDialect(true);
         }
         throw new IllegalArgumentException("unsupported database " + productName
                 + ": Dimmer compares PostgreSQL and MariaDB/MySQL");
@@ -64,9 +67,10 @@ public interface Dialect {
         StringBuilder fields = new StringBuilder();
         for (Column column : columns) {
             String value = canonical(column);
-            String field = column.kind().freeText()
-                    ? "COALESCE(" + concat(lengthFunction + "(" + value + ")", "':'", value) + ", 'N')"
-                    : "COALESCE(" + value + ", 'N')";
+            String text = column.kind().freeText()
+                    ? concat(lengthFunction + "(" + value + ")", "':'", value) : value;
+            // A NOT NULL column renders the same with or without the NULL marker; leaving it out saves a call.
+            String field = column.nullable() ? "COALESCE(" + text + ", 'N')" : text;
             fields.append(fields.length() == 0 ? "" : ", ").append(field);
         }
         return concatWs + "('|', " + fields + ")";

@@ -6,6 +6,17 @@ import java.util.Locale;
 
 /** MariaDB 10.7 or later and MySQL 8; the session runs in UTC so TIMESTAMP columns render in UTC. */
 public final class MariaDbDialect implements Dialect {
+    private final boolean mysql;
+
+    public MariaDbDialect() {
+        this(false);
+    }
+
+    /** MySQL shares MariaDB's SQL here but for how a statement's time is limited. */
+    public MariaDbDialect(boolean mysql) {
+        this.mysql = mysql;
+    }
+
     @Override
     public String name() {
         return "MariaDB";
@@ -18,7 +29,9 @@ public final class MariaDbDialect implements Dialect {
 
     @Override
     public String sessionSetup(long statementTimeoutMillis) {
-        return "SET SESSION time_zone = '+00:00', SESSION max_statement_time = " + (statementTimeoutMillis / 1000.0);
+        return "SET SESSION time_zone = '+00:00', " + (mysql
+                ? "SESSION max_execution_time = " + statementTimeoutMillis
+                : "SESSION max_statement_time = " + (statementTimeoutMillis / 1000.0));
     }
 
     @Override
@@ -32,7 +45,7 @@ public final class MariaDbDialect implements Dialect {
                     "REGEXP_REPLACE(REPLACE(CAST(%s AS CHAR), 'e+', 'e'), 'e(-?)0+', 'e\\\\1')",
                     "CONCAT('2^-60*', %s)");
             case BOOLEAN -> "CASE WHEN " + c + " <> 0 THEN '1' WHEN " + c + " = 0 THEN '0' END";
-            case TEXT, OTHER -> "CONVERT(" + c + " USING utf8mb4)";
+            case TEXT, OTHER -> column.utf8() ? c : "CONVERT(" + c + " USING utf8mb4)";
             case DATE -> "CAST(" + c + " AS CHAR)";
             // Fractional seconds print with all the column's digits: drop trailing zeros, and the dot after them.
             case TIME, TIMESTAMP, TIMESTAMP_TZ -> column.scale() > 0 ? trimZeros("CAST(" + c + " AS CHAR)")
