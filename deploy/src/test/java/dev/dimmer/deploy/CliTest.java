@@ -125,7 +125,7 @@ class CliTest {
         assertThat(opened.exitCode()).as(opened.err()).isZero();
         assertThat(opened.out()).contains("go/no-go for wave customers of crm-cli is open: it needs 2 approvers");
         CliProcess.Result rejectWithoutReason = CliProcess.run(approver, "vote", "crm-cli", "customers", "reject");
-        assertThat(rejectWithoutReason.exitCode()).isEqualTo(2);
+        assertThat(rejectWithoutReason.exitCode()).isEqualTo(1);
         assertThat(rejectWithoutReason.err()).contains("a rejection needs a reason");
         CliProcess.Result voted = CliProcess.run(approver, "vote", "crm-cli", "customers", "approve");
         assertThat(voted.exitCode()).as(voted.err()).isZero();
