@@ -4,6 +4,7 @@ import dev.dimmer.api.audit.AuditMetadata;
 import dev.dimmer.api.migration.MigrationEvent;
 import dev.dimmer.api.migration.MigrationRegisteredEvent;
 import dev.dimmer.api.migration.PlanRevisedEvent;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,6 +28,8 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 @ProcessingGroup(ChannelNotifier.GROUP)
+// the benchmarks switch it off to measure the core alone
+@Requires(property = "dimmer.slack.notifier.enabled", notEquals = "false")
 public class ChannelNotifier {
     public static final String GROUP = "slack-notifier";
     private static final Logger LOG = LoggerFactory.getLogger("dev.dimmer.slack");

@@ -80,7 +80,7 @@ public final class BenchEventsCommand implements Callable<Integer> {
             double cached;
             double uncached;
             RebuildResult rebuild;
-            try (ControlPlane plane = ControlPlane.start(settings, shared, Map.of("dimmer.axon.aggregate-cache", true))) {
+            try (ControlPlane plane = ControlPlane.start(settings, shared, Map.of("dimmer.axon.aggregate-cache", true, "dimmer.slack.notifier.enabled", false))) {
                 CommandSending bus = plane.context().getBean(CommandSending.class);
                 List<String> ids = prepare(bus);
                 cached = sendCommands(bus, ids);
@@ -91,7 +91,7 @@ public final class BenchEventsCommand implements Callable<Integer> {
                     rebuild = again.seconds() < rebuild.seconds() ? again : rebuild;
                 }
             }
-            try (ControlPlane plane = ControlPlane.start(settings, shared, Map.of("dimmer.axon.aggregate-cache", false))) {
+            try (ControlPlane plane = ControlPlane.start(settings, shared, Map.of("dimmer.axon.aggregate-cache", false, "dimmer.slack.notifier.enabled", false))) {
                 CommandSending bus = plane.context().getBean(CommandSending.class);
                 uncached = sendCommands(bus, ids(migrations));
             }
