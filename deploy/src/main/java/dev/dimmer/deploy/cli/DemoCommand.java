@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import dev.dimmer.api.actor.Actor;
 import dev.dimmer.api.actor.Role;
@@ -69,12 +68,7 @@ final class DemoCommand implements Callable<Integer> {
             if (!exit) {
                 out.println("Serving on " + plane.url() + " until Ctrl-C");
                 out.flush();
-                CountDownLatch stopped = new CountDownLatch(1);
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    stopped.countDown();
-                    plane.close();
-                }));
-                stopped.await();
+                Servers.serveUntilStopped(plane);
             }
         }
         return 0;

@@ -6,7 +6,6 @@ import dev.dimmer.deploy.config.ServerSettingsLoader;
 import dev.dimmer.deploy.server.ControlPlane;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,7 +29,6 @@ final class ServerCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         DimmerHome home = DimmerHome.resolve();
         ServerSettings settings = new ServerSettingsLoader(System.getenv()).load(home, config, host, port);
-        CountDownLatch stopped = new CountDownLatch(1);
         try (ControlPlane plane = Servers.start(settings)) {
             var out = spec.commandLine().getOut();
             out.println("Dimmer control plane listening on " + plane.url() + " (" + plane.database().describe() + ")");
@@ -39,11 +37,7 @@ final class ServerCommand implements Callable<Integer> {
             }
             out.println("Ctrl-C to stop");
             out.flush();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                plane.close();
-                stopped.countDown();
-            }));
-            stopped.await();
+            Servers.serveUntilStopped(plane);
         }
         return 0;
     }

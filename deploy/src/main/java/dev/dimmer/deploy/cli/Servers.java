@@ -30,6 +30,19 @@ final class Servers {
         }
     }
 
+    /**
+     * Blocks until the process is told to stop (Ctrl-C, SIGTERM), then closes the control plane in the shutdown hook
+     * before letting the caller go on, so Axon, the pool and PostgreSQL stop in order and once.
+     */
+    static void serveUntilStopped(ControlPlane plane) throws InterruptedException {
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            plane.close();
+            stopped.countDown();
+        }));
+        stopped.await();
+    }
+
     static boolean isPortTaken(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof java.net.BindException || String.valueOf(t.getMessage()).contains("Address already in use")) {

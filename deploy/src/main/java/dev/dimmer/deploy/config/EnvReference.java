@@ -1,12 +1,10 @@
 package dev.dimmer.deploy.config;
 
+import dev.dimmer.core.secret.EnvReferences;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Secrets appear in configuration only as {@code ${env:NAME}}; this resolves them, and refuses anything else. */
 public final class EnvReference {
-    private static final Pattern REFERENCE = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}");
     private final Map<String, String> environment;
 
     public EnvReference(Map<String, String> environment) {
@@ -14,14 +12,16 @@ public final class EnvReference {
     }
 
     public String resolveSecret(String value, String where) {
-        Matcher m = REFERENCE.matcher(value == null ? "" : value.strip());
-        if (!m.matches()) {
+        String reference = value == null ? "" : value.strip();
+        if (!EnvReferences.isReference(reference)) {
             throw new ConfigException(where + ": secrets are written as ${env:NAME} references, never as plain "
                     + "text; put the value in an environment variable and name it here");
         }
-        String resolved = environment.get(m.group(1));
-        if (resolved == null || resolved.isBlank()) {
-            throw new ConfigException(where + ": environment variable " + m.group(1) + " is not set");
+        String resolved = EnvReferences.substitute(reference, environment::get,
+                name -> new ConfigException(where + ": environment variable " + name + " is not set"));
+        if (resolved.isBlank()) {
+            throw new ConfigException(where + ": environment variable " + reference.substring(6,
+                    reference.length() - 1) + " is not set");
         }
         return resolved;
     }

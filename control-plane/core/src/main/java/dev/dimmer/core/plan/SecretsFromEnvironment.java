@@ -2,6 +2,7 @@ package dev.dimmer.core.plan;
 
 import dev.dimmer.api.plan.Connection;
 import dev.dimmer.api.plan.MigrationPlan;
+import dev.dimmer.core.secret.EnvReferences;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +16,6 @@ import java.util.regex.Pattern;
  * in a URL is written as a reference too). Messages never repeat the secret.
  */
 final class SecretsFromEnvironment implements PlanCheck {
-    static final Pattern ENV_REFERENCE = Pattern.compile("^\\$\\{env:[A-Za-z_][A-Za-z0-9_]*}$");
     private static final Pattern URL_USER_INFO = Pattern.compile("^https?://[^/@?#]*:[^/@?#]*@.*");
     private static final Pattern SECRET_PARAMETER =
             Pattern.compile("[?&](token|access_token|api_key|apikey|key|secret|password|sig|signature)=(?!\\$\\{env:)[^&]+");
@@ -28,7 +28,7 @@ final class SecretsFromEnvironment implements PlanCheck {
             Connection connection = entry.getValue();
             // a password that is not text at all has already been reported by the schema
             boolean text = document.root().path("connections").path(entry.getKey()).path("password").isTextual();
-            if (text && !ENV_REFERENCE.matcher(connection.password()).matches()) {
+            if (text && !EnvReferences.isReference(connection.password())) {
                 problems.add(document.problem(path + ".password", "plain-text password; write a reference such as ${env:"
                         + entry.getKey().toUpperCase(Locale.ROOT).replace('-', '_') + "_PASSWORD} and set that variable where Dimmer runs"));
             }

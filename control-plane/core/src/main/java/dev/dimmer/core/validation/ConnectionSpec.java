@@ -1,8 +1,7 @@
 package dev.dimmer.core.validation;
 
+import dev.dimmer.core.secret.EnvReferences;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * How to reach one database: a JDBC URL, an optional user and the name of the environment variable holding the
@@ -10,8 +9,6 @@ import java.util.regex.Pattern;
  * appear on a command line or in a plan.
  */
 public record ConnectionSpec(String url, String user, String passwordEnv) {
-    private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}");
-
     public ResolvedConnection resolved(UnaryOperator<String> environment) {
         String password = null;
         if (passwordEnv != null && !passwordEnv.isBlank()) {
@@ -35,20 +32,7 @@ public record ConnectionSpec(String url, String user, String passwordEnv) {
     }
 
     private static String substitute(String text, UnaryOperator<String> environment) {
-        if (text == null) {
-            return null;
-        }
-        Matcher matcher = ENV_REFERENCE.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (matcher.find()) {
-            String value = environment.apply(matcher.group(1));
-            if (value == null) {
-                throw new ValidationException("environment variable " + matcher.group(1)
-                        + " is not set: export it or remove ${env:" + matcher.group(1) + "}");
-            }
-            matcher.appendReplacement(out, Matcher.quoteReplacement(value));
-        }
-        matcher.appendTail(out);
-        return out.toString();
+        return EnvReferences.substitute(text, environment, name -> new ValidationException("environment variable "
+                + name + " is not set: export it or remove ${env:" + name + "}"));
     }
 }

@@ -40,10 +40,6 @@ final class MigrationCommandController {
         this.clock = clock;
     }
 
-    private <R> HttpResponse<R> send(String migrationId, Object command, String correlationId) {
-        return commands.send(migrationId, command, correlationId);
-    }
-
     @Post(consumes = {"application/yaml", "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN,
             MediaType.APPLICATION_JSON}, produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> applyPlan(HttpRequest<?> request, @Body String body,
@@ -60,7 +56,7 @@ final class MigrationCommandController {
         MigrationPlan plan = loaded.plan();
         Provenance provenance = Requests.provenance(request, reason == null || reason.isBlank()
                 ? "plan applied" : reason, channel, clock);
-        HttpResponse<PlanApplied> applied = send(plan.slug(), new ApplyPlanCommand(plan.slug(), plan, provenance),
+        HttpResponse<PlanApplied> applied = commands.send(plan.slug(), new ApplyPlanCommand(plan.slug(), plan, provenance),
                 correlationId);
         if (applied.body().outcome() == PlanApplied.Outcome.REGISTERED) {
             return HttpResponse.created(applied.body(), URI.create("/api/migrations/" + plan.slug()))
@@ -74,7 +70,7 @@ final class MigrationCommandController {
                       @Nullable @Body WaveActionRequest body, @Nullable @Header(CHANNEL_HEADER) String channel,
                       @Nullable @Header(Correlation.HEADER) String correlationId) {
         WaveActionRequest action = orEmpty(body);
-        return send(migration, new AdvanceWaveCommand(migration, wave, action.weight(),
+        return commands.send(migration, new AdvanceWaveCommand(migration, wave, action.weight(),
                 Requests.provenance(request, action.reason(), channel, clock)), correlationId);
     }
 
@@ -95,7 +91,7 @@ final class MigrationCommandController {
     HttpResponse<WaveState> cutover(HttpRequest<?> request, @PathVariable String migration, @PathVariable String wave,
                       @Nullable @Body WaveActionRequest body, @Nullable @Header(CHANNEL_HEADER) String channel,
                       @Nullable @Header(Correlation.HEADER) String correlationId) {
-        return send(migration, new StartCutoverCommand(migration, wave,
+        return commands.send(migration, new StartCutoverCommand(migration, wave,
                 Requests.provenance(request, orEmpty(body).reason(), channel, clock)), correlationId);
     }
 
@@ -103,7 +99,7 @@ final class MigrationCommandController {
     HttpResponse<WaveState> rollback(HttpRequest<?> request, @PathVariable String migration, @PathVariable String wave,
                        @Nullable @Body WaveActionRequest body, @Nullable @Header(CHANNEL_HEADER) String channel,
                        @Nullable @Header(Correlation.HEADER) String correlationId) {
-        return send(migration, new RollBackWaveCommand(migration, wave,
+        return commands.send(migration, new RollBackWaveCommand(migration, wave,
                 Requests.provenance(request, orEmpty(body).reason(), channel, clock)), correlationId);
     }
 
@@ -111,7 +107,7 @@ final class MigrationCommandController {
     HttpResponse<?> abort(HttpRequest<?> request, @PathVariable String migration,
                           @Nullable @Body WaveActionRequest body, @Nullable @Header(CHANNEL_HEADER) String channel,
                           @Nullable @Header(Correlation.HEADER) String correlationId) {
-        HttpResponse<Object> sent = send(migration, new AbortMigrationCommand(migration,
+        HttpResponse<Object> sent = commands.send(migration, new AbortMigrationCommand(migration,
                 Requests.provenance(request, orEmpty(body).reason(), channel, clock)), correlationId);
         return HttpResponse.ok(java.util.Map.of("migration_id", migration, "state", "aborted"))
                 .header(Correlation.HEADER, sent.header(Correlation.HEADER));
