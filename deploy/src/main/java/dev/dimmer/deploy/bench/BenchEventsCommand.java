@@ -21,7 +21,6 @@ import dev.dimmer.projections.rebuild.RebuildingProjections;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,9 +84,9 @@ public final class BenchEventsCommand implements Callable<Integer> {
                 List<String> ids = prepare(bus);
                 cached = sendCommands(bus, ids);
                 RebuildingProjections rebuilding = plane.context().getBean(RebuildingProjections.class);
-                rebuild = rebuilding.rebuild(Duration.ofMinutes(10));
+                rebuild = rebuilding.rebuild();
                 for (int i = 1; i < rebuilds; i++) {
-                    RebuildResult again = rebuilding.rebuild(Duration.ofMinutes(10));
+                    RebuildResult again = rebuilding.rebuild();
                     rebuild = again.seconds() < rebuild.seconds() ? again : rebuild;
                 }
             }

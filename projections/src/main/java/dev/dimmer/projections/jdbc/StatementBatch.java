@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -14,16 +15,27 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * commit, in the transaction that also stores the token. Consecutive writes with the same SQL form one run; a
  * different SQL closes the run, so writes keep the order of the events. Within a run, a later write with the same
  * key replaces the earlier one: replaying a wave's hundred moves writes its row once.
+ *
+ * <p>A unit of work may carry a {@link Sink} ({@link #redirect}): its runs then go to the sink instead of the
+ * thread's connection, which is how a rebuild hands the writes to a writer thread while the handlers go on.
  */
 public final class StatementBatch {
     private static final String RESOURCE = StatementBatch.class.getName();
+    private static final String SINK = RESOURCE + ".sink";
     private final ConnectionProvider connections;
+    private final Sink sink;
     private final Map<Object, Binder> run = new LinkedHashMap<>();
     private Connection connection;
     private String sql;
 
-    private StatementBatch(ConnectionProvider connections) {
+    private StatementBatch(ConnectionProvider connections, Sink sink) {
         this.connections = connections;
+        this.sink = sink;
+    }
+
+    /** Sends the projection writes of this unit of work (and of the units nested in it) to the sink. */
+    public static void redirect(UnitOfWork<?> unitOfWork, Sink sink) {
+        unitOfWork.root().resources().put(SINK, sink);
     }
 
     /** Queues a write that nothing later replaces. */
@@ -49,7 +61,7 @@ public final class StatementBatch {
         }
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         StatementBatch batch = root.getOrComputeResource(RESOURCE + "." + projection.getClass().getName(), k -> {
-            StatementBatch created = new StatementBatch(connections);
+            StatementBatch created = new StatementBatch(connections, root.getResource(SINK));
             root.onPrepareCommit(u -> created.flush());
             root.onCleanup(u -> created.close());
             return created;
@@ -68,6 +80,12 @@ public final class StatementBatch {
 
     private void flush() {
         if (run.isEmpty()) {
+            return;
+        }
+        if (sink != null) {
+            List<Binder> binders = List.copyOf(run.values());
+            run.clear();
+            sink.accept(sql, binders);
             return;
         }
         try {
@@ -102,5 +120,11 @@ public final class StatementBatch {
     @FunctionalInterface
     public interface Binder {
         void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    /** Takes a run of writes (one SQL, its binders in order) to send later, in the order the runs came. */
+    @FunctionalInterface
+    public interface Sink {
+        void accept(String sql, List<Binder> binders);
     }
 }

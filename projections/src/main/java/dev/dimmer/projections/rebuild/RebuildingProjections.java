@@ -1,71 +1,143 @@
 package dev.dimmer.projections.rebuild;
 
+import dev.dimmer.projections.jdbc.StatementBatch;
+import dev.dimmer.projections.status.Positions;
 import dev.dimmer.projections.status.StatusProjection;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
-import java.util.Map;
+import java.util.List;
 import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
-import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 
 /**
- * Rebuilds the status and audit views from the log: stops their processor, resets its tokens (the reset handlers
- * empty the tables), starts it again and waits until it has caught up with the head of the log as it was.
+ * Rebuilds the status and audit views from the log, in one transaction: stops their processor, claims its tokens,
+ * empties the views through their reset handlers, replays every event up to the head of the log as it was when
+ * the rebuild began through the same handlers the processor calls, stores the token of the last event replayed
+ * and starts the processor again, which goes on with whatever was appended meanwhile.
+ *
+ * <p>Three threads share the work: one reads and deserialises the log, this one runs the handlers, and a writer
+ * sends their writes to PostgreSQL. Until the commit, readers see the old views; if anything fails, the
+ * transaction rolls back and the views and tokens are as they were.
  */
 @Singleton
 public class RebuildingProjections {
     private final Configuration axon;
+    private final TransactionManager transactions;
     private final ConnectionProvider connections;
+    private final int batchSize;
 
-    public RebuildingProjections(Configuration axon, ConnectionProvider connections) {
+    public RebuildingProjections(Configuration axon, TransactionManager transactions, ConnectionProvider connections,
+                                 @Value("${dimmer.rebuild.batch-size:2000}") int batchSize) {
         this.axon = axon;
+        this.transactions = transactions;
         this.connections = connections;
+        this.batchSize = batchSize;
     }
 
-    public RebuildResult rebuild(Duration timeout) throws InterruptedException {
+    public RebuildResult rebuild() throws InterruptedException {
+        String name = StatusProjection.GROUP;
         StreamingEventProcessor processor = axon.eventProcessingConfiguration()
-                .eventProcessor(StatusProjection.GROUP, StreamingEventProcessor.class)
-                .orElseThrow(() -> new IllegalStateException("no processor " + StatusProjection.GROUP));
-        TrackingToken head = axon.eventStore().createHeadToken();
-        long headPosition = head == null ? -1 : head.position().orElse(-1);
+                .eventProcessor(name, StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("no processor " + name));
+        EventHandlerInvoker handlers = ((AbstractEventProcessor) processor).eventHandlerInvoker();
+        TokenStore tokens = axon.eventProcessingConfiguration().tokenStore(name);
         long started = System.nanoTime();
+        long head = Positions.of(axon.eventStore().createHeadToken());
+        boolean running = processor.isRunning();
         processor.shutDown();
-        processor.resetTokens();
-        processor.start();
-        long deadline = started + timeout.toNanos();
-        while (!caughtUp(processor.processingStatus(), headPosition)) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the rebuild did not catch up within " + timeout.toSeconds()
-                        + " s; it goes on in the background");
+        try {
+            long events = replay(name, handlers, tokens, head);
+            return new RebuildResult(name, events, (System.nanoTime() - started) / 1e9);
+        } finally {
+            if (running) {
+                processor.start();
             }
-            Thread.sleep(20);
-        }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        return new RebuildResult(StatusProjection.GROUP, replayed(), seconds);
-    }
-
-    /** Every event of the log is a migration event and gets one audit row, so the audit rows count the replay. */
-    private long replayed() {
-        try (Connection c = connections.getConnection(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT count(*) FROM audit_entry")) {
-            r.next();
-            return r.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not count the rebuilt audit entries: " + e.getMessage(), e);
         }
     }
 
-    private static boolean caughtUp(Map<Integer, EventTrackerStatus> status, long headPosition) {
-        if (status.isEmpty()) {
-            return false;
+    private long replay(String name, EventHandlerInvoker handlers, TokenStore tokens, long head)
+            throws InterruptedException {
+        ReplayWriter writer = new ReplayWriter(transactions, connections);
+        boolean committed = false;
+        try (LogReader reader = new LogReader(axon.eventStore(), head, batchSize)) {
+            int[] segments = claim(writer, name, tokens);
+            writer.submit(c -> handlers.performReset());
+            long events = 0;
+            TrackingToken last = null;
+            for (List<TrackedEventMessage<?>> batch = reader.next(); batch != null; batch = reader.next()) {
+                handle(batch, handlers, writer);
+                events += batch.size();
+                last = batch.get(batch.size() - 1).trackingToken();
+            }
+            TrackingToken reached = last;
+            writer.submit(c -> {
+                for (int segment : segments) {
+                    tokens.storeToken(reached, name, segment);
+                    tokens.releaseClaim(name, segment);
+                }
+            });
+            writer.commit();
+            committed = true;
+            return events;
+        } finally {
+            if (!committed) {
+                writer.abandon();
+            }
         }
-        return status.values().stream().allMatch(s -> headPosition < 0 && s.isCaughtUp()
-                || s.getCurrentPosition().orElse(-1) >= headPosition);
+    }
+
+    /**
+     * Claims every segment of the processor in the writer's transaction, which keeps them until it ends, so no
+     * other node takes one meanwhile. Answers the segments.
+     */
+    private static int[] claim(ReplayWriter writer, String name, TokenStore tokens) {
+        int[] existing = tokens.fetchSegments(name);
+        int[] segments = existing.length == 0 ? new int[]{0} : existing;
+        writer.submit(c -> {
+            if (existing.length == 0) {
+                tokens.initializeTokenSegments(name, 1);
+            }
+            for (int segment : segments) {
+                try {
+                    tokens.fetchToken(name, segment);
+                } catch (UnableToClaimTokenException e) {
+                    throw new RebuildRefusedException("another node is processing the views (" + e.getMessage()
+                            + "); run the rebuild on that node, or stop its processor and try again");
+                }
+            }
+        });
+        return segments;
+    }
+
+    private static void handle(List<TrackedEventMessage<?>> batch, EventHandlerInvoker handlers,
+                               ReplayWriter writer) {
+        BatchingUnitOfWork<TrackedEventMessage<?>> unit = new BatchingUnitOfWork<>(batch);
+        StatementBatch.redirect(unit, writer);
+        ResultMessage<?> result = unit.executeWithResult(() -> {
+            handlers.handle(unit.getMessage(), Segment.ROOT_SEGMENT);
+            return null;
+        }, RollbackConfigurationType.ANY_THROWABLE);
+        if (result.isExceptional()) {
+            Throwable cause = result.exceptionResult();
+            if (cause instanceof RebuildFailedException || cause instanceof RebuildRefusedException) {
+                throw (RuntimeException) cause;
+            }
+            TrackedEventMessage<?> event = unit.getMessage();
+            throw new RebuildFailedException("the event at position " + Positions.of(event.trackingToken()) + " ("
+                    + event.getPayloadType().getSimpleName() + ") failed in a projection: " + cause.getMessage(),
+                    cause);
+        }
     }
 }

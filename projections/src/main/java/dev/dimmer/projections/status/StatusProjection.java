@@ -127,9 +127,12 @@ public class StatusProjection {
         touch(event.migrationId(), null, null, event.at(), by, Positions.of(token), version);
     }
 
+    // DELETE, not TRUNCATE: inside a rebuild's transaction readers go on seeing the old rows until the commit
     @ResetHandler
     void reset() {
-        StatementBatch.write(this, connections, "TRUNCATE status_migration, status_wave", s -> {
+        StatementBatch.write(this, connections, "DELETE FROM status_wave", s -> {
+        });
+        StatementBatch.write(this, connections, "DELETE FROM status_migration", s -> {
         });
     }
 
