@@ -10,6 +10,7 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.inject.BeanDefinition;
 import io.micronaut.inject.qualifiers.Qualifiers;
 import jakarta.inject.Singleton;
+import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -54,7 +56,8 @@ public class AxonFactory {
                                     @Value("${dimmer.axon.fetch-size:2000}") int fetchSize,
                                     @Value("${dimmer.axon.aggregate-cache:false}") boolean aggregateCache,
                                     @Value("${dimmer.axon.claim-interval-ms:500}") long claimInterval,
-                                    @Value("${dimmer.axon.segments:1}") int segments) {
+                                    @Value("${dimmer.axon.segments:1}") int segments,
+                                    @Value("${dimmer.node-id:}") String nodeId) {
         Serializer serializer = AxonJson.serializer();
         // false: skip ServiceLoader modules, among them an update checker that calls out to the internet
         Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
@@ -86,6 +89,7 @@ public class AxonFactory {
                 })
                 .registerComponent(org.axonframework.eventhandling.tokenstore.TokenStore.class,
                         c -> JdbcTokenStore.builder()
+                                .nodeId(nodeId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : nodeId)
                                 .connectionProvider(transactions)
                                 .serializer(serializer)
                                 .contentType(byte[].class)
@@ -93,6 +97,9 @@ public class AxonFactory {
                                 .build())
                 .configureAggregate(aggregate(snapshotThreshold, aggregateCache));
         configurer.eventProcessing()
+                // an event a handler could not take is tried again, never skipped: the views and the audit trail
+                // must hold every event of the log
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                 .usingPooledStreamingEventProcessors()
                 .registerPooledStreamingEventProcessorConfiguration((c, builder) -> builder
                         .messageSource(c.getComponent(PromptEventSource.class, () -> new PromptEventSource(c.eventStore())))
