@@ -6,25 +6,28 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.axonframework.common.stream.BlockingStream;
+import java.util.Iterator;
+import java.util.stream.Stream;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 
 /**
- * Reads the log from its start up to a position, on a thread of its own, and hands the events on in batches with
- * their payload and metadata already deserialised, so the handlers' thread spends its time in the handlers.
+ * Reads the log from its start up to a position, on a thread of its own, straight from the storage engine (pages
+ * of {@code dimmer.axon.fetch-size} events, gap-aware tokens as the processor gets them), and hands the events on
+ * in batches with their payload and metadata already deserialised, so the handlers' thread spends its time in the
+ * handlers.
  */
 final class LogReader implements AutoCloseable {
     private static final List<TrackedEventMessage<?>> END = List.of();
     private final BlockingQueue<List<TrackedEventMessage<?>>> batches = new ArrayBlockingQueue<>(4);
-    private final StreamableMessageSource<TrackedEventMessage<?>> log;
+    private final EventStorageEngine log;
     private final long head;
     private final int batchSize;
     private final Thread thread;
     private volatile Throwable failure;
     private volatile boolean closed;
 
-    LogReader(StreamableMessageSource<TrackedEventMessage<?>> log, long head, int batchSize) {
+    LogReader(EventStorageEngine log, long head, int batchSize) {
         this.log = log;
         this.head = head;
         this.batchSize = batchSize;
@@ -51,14 +54,12 @@ final class LogReader implements AutoCloseable {
             hand(END);
             return;
         }
-        try (BlockingStream<TrackedEventMessage<?>> stream = log.openStream(null)) {
+        try (Stream<? extends TrackedEventMessage<?>> stream = log.readEvents(null, false)) {
+            Iterator<? extends TrackedEventMessage<?>> events = stream.iterator();
             List<TrackedEventMessage<?>> batch = new ArrayList<>(batchSize);
             long position = -1;
-            while (position < head && !closed) {
-                if (!stream.hasNextAvailable(100, TimeUnit.MILLISECONDS)) {
-                    continue;
-                }
-                TrackedEventMessage<?> message = stream.nextAvailable();
+            while (position < head && !closed && events.hasNext()) {
+                TrackedEventMessage<?> message = events.next();
                 message.getPayload();
                 message.getMetaData();
                 batch.add(message);

@@ -17,6 +17,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
@@ -71,7 +72,7 @@ public class RebuildingProjections {
             throws InterruptedException {
         ReplayWriter writer = new ReplayWriter(transactions, connections);
         boolean committed = false;
-        try (LogReader reader = new LogReader(axon.eventStore(), head, batchSize)) {
+        try (LogReader reader = new LogReader(axon.getComponent(EventStorageEngine.class), head, batchSize)) {
             int[] segments = claim(writer, name, tokens);
             writer.submit(c -> handlers.performReset());
             long events = 0;

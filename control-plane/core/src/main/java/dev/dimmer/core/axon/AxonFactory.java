@@ -27,6 +27,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -68,7 +69,9 @@ public class AxonFactory {
                 .configureCorrelationDataProviders(c -> List.of(
                         new MessageOriginProvider(AuditMetadata.CAUSATION_ID, AuditMetadata.CORRELATION_ID),
                         new SimpleCorrelationDataProvider(AuditMetadata.PROVENANCE_KEYS)))
-                .configureEmbeddedEventStore(c -> JdbcEventStorageEngine.builder()
+                // a component of its own, so that a projection rebuild can read the log without the store's
+                // tailing machinery
+                .registerComponent(EventStorageEngine.class, c -> JdbcEventStorageEngine.builder()
                         .connectionProvider(transactions)
                         .transactionManager(transactions)
                         .eventSerializer(serializer)
@@ -78,6 +81,7 @@ public class AxonFactory {
                         .batchSize(fetchSize)
                         .persistenceExceptionResolver(new PostgresErrorResolver())
                         .build())
+                .configureEmbeddedEventStore(c -> c.getComponent(EventStorageEngine.class))
                 .configureCommandBus(c -> {
                     SimpleCommandBus bus = SimpleCommandBus.builder()
                             .transactionManager(c.getComponent(org.axonframework.common.transaction.TransactionManager.class))
