@@ -178,7 +178,9 @@ class RebuildTest {
     private void walk(RunningControlPlane server) {
         assertThat(server.postYaml("/api/migrations", LEAD, Plans.customersThenOrders(ID)).status()).isEqualTo(201);
         for (String step : List.of("advance", "advance", "advance", "advance", "rollback", "advance")) {
-            assertThat(server.post(WAVES_PATH + "customers/" + step, LEAD, Map.of("reason", step)).status())
+            // reasons as people type them: tabs, line breaks, backslashes, quotes and more than ASCII
+            String reason = step + ":\tp99 up 40 %\nsee C:\\runbooks\\crm \"ü ✓\"";
+            assertThat(server.post(WAVES_PATH + "customers/" + step, LEAD, Map.of("reason", reason)).status())
                     .isEqualTo(200);
         }
         assertThat(server.post(WAVES_PATH + "orders/advance", LEAD, Map.of("reason", "backfill")).status())

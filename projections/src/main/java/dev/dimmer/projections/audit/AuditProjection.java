@@ -7,12 +7,11 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.dimmer.api.audit.AuditMetadata;
 import dev.dimmer.api.migration.MigrationEvent;
 import dev.dimmer.api.migration.WaveFact;
+import dev.dimmer.projections.jdbc.Insert;
 import dev.dimmer.projections.jdbc.StatementBatch;
 import dev.dimmer.projections.status.Positions;
 import dev.dimmer.projections.status.StatusProjection;
 import jakarta.inject.Singleton;
-import java.sql.Timestamp;
-import java.sql.Types;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -29,11 +28,10 @@ import org.axonframework.messaging.MetaData;
 @Singleton
 @ProcessingGroup(StatusProjection.GROUP)
 public class AuditProjection {
-    private static final String INSERT = """
-            INSERT INTO audit_entry (position, event_id, time, migration_id, wave, type, actor_id, actor_name,
-                                     channel, reason, correlation_id, causation_id, payload)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json)
-            ON CONFLICT DO NOTHING""";
+    private static final Insert ENTRY = Insert.into("audit_entry")
+            .bigint("position").text("event_id").timestamptz("time").text("migration_id").text("wave").text("type")
+            .text("actor_id").text("actor_name").text("channel").text("reason").text("correlation_id")
+            .text("causation_id").json("payload");
     private final ConnectionProvider connections;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -47,25 +45,12 @@ public class AuditProjection {
         MetaData meta = message.getMetaData();
         String payload = json.writeValueAsString(event);
         long position = Positions.of(token);
-        StatementBatch.write(this, connections, INSERT, s -> {
-            s.setLong(1, position);
-            s.setString(2, message.getIdentifier());
-            s.setTimestamp(3, Timestamp.from(event.at()));
-            s.setString(4, event.migrationId());
-            if (event instanceof WaveFact wave) {
-                s.setString(5, wave.wave());
-            } else {
-                s.setNull(5, Types.VARCHAR);
-            }
-            s.setString(6, event.getClass().getSimpleName());
-            s.setString(7, text(meta, AuditMetadata.ACTOR_ID));
-            s.setString(8, text(meta, AuditMetadata.ACTOR_NAME));
-            s.setString(9, text(meta, AuditMetadata.CHANNEL));
-            s.setString(10, text(meta, AuditMetadata.REASON));
-            s.setString(11, text(meta, AuditMetadata.CORRELATION_ID));
-            s.setString(12, text(meta, AuditMetadata.CAUSATION_ID));
-            s.setString(13, payload);
-        });
+        StatementBatch.insert(this, connections, ENTRY.row(position, message.getIdentifier(), event.at(),
+                event.migrationId(), event instanceof WaveFact wave ? wave.wave() : null,
+                event.getClass().getSimpleName(), text(meta, AuditMetadata.ACTOR_ID),
+                text(meta, AuditMetadata.ACTOR_NAME), text(meta, AuditMetadata.CHANNEL),
+                text(meta, AuditMetadata.REASON), text(meta, AuditMetadata.CORRELATION_ID),
+                text(meta, AuditMetadata.CAUSATION_ID), payload));
     }
 
     // DELETE, not TRUNCATE: inside a rebuild's transaction readers go on seeing the old rows until the commit

@@ -38,6 +38,11 @@ public final class StatementBatch {
         unitOfWork.root().resources().put(SINK, sink);
     }
 
+    /** Queues a row to add (see {@link Insert}); nothing later replaces it. */
+    public static void insert(Object projection, ConnectionProvider connections, Insert.Row row) {
+        write(projection, connections, row.insert().sql(), new Object(), row);
+    }
+
     /** Queues a write that nothing later replaces. */
     public static void write(Object projection, ConnectionProvider connections, String sql, Binder binder) {
         write(projection, connections, sql, new Object(), binder);

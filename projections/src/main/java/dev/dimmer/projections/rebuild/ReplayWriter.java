@@ -1,9 +1,15 @@
 package dev.dimmer.projections.rebuild;
 
+import dev.dimmer.projections.jdbc.CopyText;
+import dev.dimmer.projections.jdbc.Insert;
 import dev.dimmer.projections.jdbc.StatementBatch;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 
 /**
  * The rebuild's one database transaction, on a thread of its own: it sends the projection writes the handlers
@@ -29,6 +37,8 @@ final class ReplayWriter implements StatementBatch.Sink {
     private final Thread thread;
     // touched by the writer thread only
     private final Map<String, PreparedStatement> statements = new HashMap<>();
+    private final CopyText copyText = new CopyText();
+    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 20);
     private volatile Throwable failure;
 
     ReplayWriter(TransactionManager transactions, ConnectionProvider connections) {
@@ -106,7 +116,13 @@ final class ReplayWriter implements StatementBatch.Sink {
         }
     }
 
-    private void send(Connection connection, String sql, List<StatementBatch.Binder> binders) throws SQLException {
+    private void send(Connection connection, String sql, List<StatementBatch.Binder> binders)
+            throws SQLException, IOException {
+        List<Insert.Row> rows = rows(binders);
+        if (rows != null) {
+            copy(connection, rows);
+            return;
+        }
         PreparedStatement statement = statements.get(sql);
         if (statement == null) {
             statement = connection.prepareStatement(sql);
@@ -117,6 +133,30 @@ final class ReplayWriter implements StatementBatch.Sink {
             statement.addBatch();
         }
         statement.executeBatch();
+    }
+
+    /** The binders as rows of one insert, or null when they are anything else. */
+    private static List<Insert.Row> rows(List<StatementBatch.Binder> binders) {
+        List<Insert.Row> rows = new ArrayList<>(binders.size());
+        for (StatementBatch.Binder binder : binders) {
+            if (!(binder instanceof Insert.Row row) || !row.insert().equals(((Insert.Row) binders.get(0)).insert())) {
+                return null;
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /**
+     * New rows go in with COPY, several times cheaper for PostgreSQL than inserting them: the reset emptied every
+     * view earlier in this transaction, so no row can meet an older one and the insert's ON CONFLICT has nothing to
+     * skip. Should a projection ever add a row twice, COPY fails on the key and the whole rebuild rolls back.
+     */
+    private void copy(Connection connection, List<Insert.Row> rows) throws SQLException, IOException {
+        buffer.reset();
+        copyText.write(rows, buffer);
+        CopyManager copies = connection.unwrap(PGConnection.class).getCopyAPI();
+        copies.copyIn(rows.get(0).insert().copy(), new ByteArrayInputStream(buffer.toByteArray()), 1 << 16);
     }
 
     private void closeStatements() {
