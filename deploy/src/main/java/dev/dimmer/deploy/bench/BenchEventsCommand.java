@@ -18,7 +18,10 @@ import dev.dimmer.deploy.server.Database;
 import dev.dimmer.deploy.server.EmbeddedDatabase;
 import dev.dimmer.projections.rebuild.RebuildResult;
 import dev.dimmer.projections.rebuild.RebuildingProjections;
+import com.sun.management.OperatingSystemMXBean;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.sql.DriverManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -82,17 +85,20 @@ public final class BenchEventsCommand implements Callable<Integer> {
         try {
             double cached;
             double uncached;
-            RebuildResult rebuild;
+            TimedRebuild rebuild;
             double bareRead;
             try (ControlPlane plane = ControlPlane.start(settings, shared, Map.of("dimmer.axon.aggregate-cache", true, "dimmer.slack.notifier.enabled", false))) {
                 CommandSending bus = plane.context().getBean(CommandSending.class);
                 List<String> ids = prepare(bus);
                 cached = sendCommands(bus, ids);
                 RebuildingProjections rebuilding = plane.context().getBean(RebuildingProjections.class);
-                rebuild = rebuilding.rebuild();
-                for (int i = 1; i < rebuilds; i++) {
-                    RebuildResult again = rebuilding.rebuild();
-                    rebuild = again.seconds() < rebuild.seconds() ? again : rebuild;
+                try (PostgresCpuProbe postgres = new PostgresCpuProbe(DriverManager.getConnection(database.url(),
+                        database.user(), database.password()))) {
+                    rebuild = timed(rebuilding, postgres);
+                    for (int i = 1; i < rebuilds; i++) {
+                        TimedRebuild again = timed(rebuilding, postgres);
+                        rebuild = again.result().seconds() < rebuild.result().seconds() ? again : rebuild;
+                    }
                 }
                 EventStorageEngine log = plane.context().getBean(Configuration.class)
                         .getComponent(EventStorageEngine.class);
@@ -105,7 +111,7 @@ public final class BenchEventsCommand implements Callable<Integer> {
                 CommandSending bus = plane.context().getBean(CommandSending.class);
                 uncached = sendCommands(bus, ids(migrations));
             }
-            double rebuildRate = rebuild.events() / rebuild.seconds();
+            double rebuildRate = rebuild.result().events() / rebuild.result().seconds();
             out.println();
             out.printf("%-58s %12s %8s%n", "", "per second", "ratio");
             out.printf("%-58s %12.0f %8s%n", "raw JDBC insert, one commit per row, " + senders + " threads",
@@ -118,12 +124,31 @@ public final class BenchEventsCommand implements Callable<Integer> {
             out.printf("%-58s %12.0f %8.2f%n", "bare read of the log, payload and metadata deserialised",
                     bareRead, bareRead / rawBatched);
             out.printf("%-58s %12.0f %8.2f   target >= 20000/s (%.2f x the bare read)%n",
-                    "projection rebuild, " + rebuild.events() + " events (status + audit)", rebuildRate,
+                    "projection rebuild, " + rebuild.result().events() + " events (status + audit)", rebuildRate,
                     rebuildRate / rawBatched, rebuildRate / bareRead);
+            out.printf("  CPU per event in that rebuild: %.1f us in this JVM (all threads), %s in PostgreSQL, %.1f us "
+                    + "of wall time on %d cores%n", rebuild.javaMicros(),
+                    Double.isNaN(rebuild.postgresMicros()) ? "n/a (not a local server)"
+                            : String.format("%.1f us", rebuild.postgresMicros()),
+                    1e6 / rebuildRate, Runtime.getRuntime().availableProcessors());
         } finally {
             database.close();
         }
         return 0;
+    }
+
+    /** A rebuild with the CPU it cost per event, in this JVM and in the PostgreSQL server. */
+    private record TimedRebuild(RebuildResult result, double javaMicros, double postgresMicros) {
+    }
+
+    private static TimedRebuild timed(RebuildingProjections rebuilding, PostgresCpuProbe postgres) throws Exception {
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long java = os.getProcessCpuTime();
+        double server = postgres.seconds();
+        RebuildResult result = rebuilding.rebuild();
+        double events = Math.max(1, result.events());
+        return new TimedRebuild(result, (os.getProcessCpuTime() - java) / 1e3 / events,
+                (postgres.seconds() - server) * 1e6 / events);
     }
 
     /** Events per second read from the log by the storage engine, deserialised, with nothing done with them. */

@@ -7,6 +7,7 @@ import dev.dimmer.core.validation.DiffingTables;
 import dev.dimmer.core.validation.ProgressListener;
 import dev.dimmer.core.validation.ResolvedConnection;
 import dev.dimmer.core.validation.TableRef;
+import dev.dimmer.deploy.bench.PostgresCpuProbe;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -85,7 +86,7 @@ public final class BenchDiffCommand implements Callable<Integer> {
             double dimmerCpu = Double.MAX_VALUE;
             double[] scans;
             DiffResult result = null;
-            try (PostgresCpuProbe cpu = new PostgresCpuProbe(server)) {
+            try (PostgresCpuProbe cpu = new PostgresCpuProbe(server.connect(BenchPostgres.DATABASE))) {
                 scans = bareScans(server, cpu, floorCpu);
                 for (int run = 0; run < runs; run++) {
                     double before = cpu.seconds();

@@ -7,6 +7,7 @@ import dev.dimmer.core.validation.DiffingTables;
 import dev.dimmer.core.validation.ProgressListener;
 import dev.dimmer.core.validation.ResolvedConnection;
 import dev.dimmer.core.validation.TableRef;
+import dev.dimmer.deploy.bench.ServerCpuTime;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;

@@ -1,4 +1,4 @@
-package dev.dimmer.deploy.diff;
+package dev.dimmer.deploy.bench;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -7,12 +7,13 @@ import java.sql.Statement;
 import java.util.OptionalDouble;
 
 /** Reads the CPU seconds used so far by a local PostgreSQL server, through one backend it keeps open. */
-final class PostgresCpuProbe implements AutoCloseable {
+public final class PostgresCpuProbe implements AutoCloseable {
     private final Connection connection;
     private final long backendPid;
 
-    PostgresCpuProbe(BenchPostgres server) throws SQLException {
-        connection = server.connect(BenchPostgres.DATABASE);
+    /** Keeps the connection (and closes it) to learn the server's process from its backend. */
+    public PostgresCpuProbe(Connection connection) throws SQLException {
+        this.connection = connection;
         try (Statement s = connection.createStatement(); ResultSet rows = s.executeQuery("SELECT pg_backend_pid()")) {
             rows.next();
             backendPid = rows.getLong(1);
@@ -20,7 +21,7 @@ final class PostgresCpuProbe implements AutoCloseable {
     }
 
     /** CPU seconds of the whole server so far, or NaN where /proc does not show it (a remote server). */
-    double seconds() {
+    public double seconds() {
         OptionalDouble seconds = ServerCpuTime.postgres(backendPid);
         return seconds.isPresent() ? seconds.getAsDouble() : Double.NaN;
     }

@@ -1,4 +1,4 @@
-package dev.dimmer.deploy.diff;
+package dev.dimmer.deploy.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,14 +12,14 @@ import java.util.stream.Stream;
  * CPU seconds used so far by a local database server, from /proc: the server process and its children alive now
  * plus the children it has already reaped. Unlike wall time it does not grow when other work shares the cores.
  */
-final class ServerCpuTime {
+public final class ServerCpuTime {
     private static final double TICKS_PER_SECOND = 100.0;
 
     private ServerCpuTime() {
     }
 
     /** The process tree under PostgreSQL's postmaster, found as the parent of one of its backends. */
-    static OptionalDouble postgres(long backendPid) {
+    public static OptionalDouble postgres(long backendPid) {
         List<String> backend = stat(backendPid);
         if (backend.isEmpty()) {
             return OptionalDouble.empty();
@@ -28,7 +28,7 @@ final class ServerCpuTime {
     }
 
     /** MariaDB runs as one process (mariadbd, or mysqld on older releases) with a thread per connection. */
-    static OptionalDouble mariaDb() {
+    public static OptionalDouble mariaDb() {
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
             double seconds = 0;
             boolean found = false;
