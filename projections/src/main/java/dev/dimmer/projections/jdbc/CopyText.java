@@ -44,7 +44,12 @@ public final class CopyText {
     }
 
     private void escape(String text) {
-        for (int i = 0; i < text.length(); i++) {
+        int first = 0;
+        while (first < text.length() && !special(text.charAt(first))) {
+            first++;
+        }
+        line.append(text, 0, first);
+        for (int i = first; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
                 case '\\' -> line.append("\\\\");
@@ -54,5 +59,9 @@ public final class CopyText {
                 default -> line.append(c);
             }
         }
+    }
+
+    private static boolean special(char c) {
+        return c == '\\' || c == '\t' || c == '\n' || c == '\r';
     }
 }
