@@ -74,6 +74,29 @@ class CliTest {
     }
 
     @Test
+    void shouldRebuildTheViewsForAnOperatorOnly() throws IOException {
+        // given a registered plan and an operator beside the lead
+        CliProcess.run(lead, "apply", plan.toString());
+        Map<String, String> operator = Map.of("DIMMER_URL", server.url(), "DIMMER_TOKEN", RunningControlPlane.OPERATOR,
+                "DIMMER_HOME", lead.get("DIMMER_HOME"));
+
+        // when each asks for a rebuild
+        CliProcess.Result byLead = CliProcess.run(lead, "projections", "rebuild");
+        CliProcess.Result byOperator = CliProcess.run(operator, "projections", "rebuild");
+        CliProcess.Result asJson = CliProcess.run(operator, "projections", "rebuild", "--json");
+
+        // then the lead is refused in one line, and the operator's rebuild says what it replayed
+        assertThat(byLead.exitCode()).isEqualTo(1);
+        assertThat(byLead.err().strip()).doesNotContain("\n").contains("operator");
+        assertThat(byOperator.exitCode()).as(byOperator.err()).isZero();
+        assertThat(byOperator.out()).containsPattern("rebuilt projections from [1-9][0-9]* events in [0-9.]+ s");
+        JsonNode rebuilt = JSON.readTree(asJson.out());
+        assertThat(rebuilt.path("processor").asText()).isEqualTo("projections");
+        assertThat(rebuilt.path("events").asLong()).isPositive();
+        assertThat(rebuilt.has("seconds")).isTrue();
+    }
+
+    @Test
     void shouldExitOneWithTheDomainsReasonWhenRefused() {
         CliProcess.run(lead, "apply", plan.toString());
         CliProcess.Result refused = CliProcess.run(lead, "cutover", "crm-cli", "orders", "--reason", "now");
