@@ -47,7 +47,8 @@ public class RebuildingProjections {
         this.batchSize = batchSize;
     }
 
-    public RebuildResult rebuild() throws InterruptedException {
+    /** One rebuild at a time on a node; across nodes the claimed token rows keep a second one waiting. */
+    public synchronized RebuildResult rebuild() throws InterruptedException {
         String name = StatusProjection.GROUP;
         StreamingEventProcessor processor = axon.eventProcessingConfiguration()
                 .eventProcessor(name, StreamingEventProcessor.class)
