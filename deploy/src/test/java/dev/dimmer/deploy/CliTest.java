@@ -97,6 +97,26 @@ class CliTest {
     }
 
     @Test
+    void shouldShowTheProcessorsAsATableOrJson() throws IOException {
+        // given a registered plan whose events the views took in
+        CliProcess.run(lead, "apply", plan.toString());
+
+        // when anyone asks how the processors are doing
+        CliProcess.Result table = CliProcess.run(lead, "projections", "status");
+        JsonNode json = JSON.readTree(CliProcess.run(lead, "projections", "status", "--json").out());
+
+        // then both name the views' processor with its state and how far behind it is
+        assertThat(table.exitCode()).as(table.err()).isZero();
+        assertThat(table.out()).contains("head of the log: position").contains("PROCESSOR").contains("projections");
+        assertThat(json.path("head").asLong()).isNotNegative();
+        assertThat(json.path("processors")).anySatisfy(p -> {
+            assertThat(p.path("name").asText()).isEqualTo("projections");
+            assertThat(p.path("state").asText()).isIn("caught-up", "catching-up");
+            assertThat(p.path("segments").get(0).has("owner")).isTrue();
+        });
+    }
+
+    @Test
     void shouldExitOneWithTheDomainsReasonWhenRefused() {
         CliProcess.run(lead, "apply", plan.toString());
         CliProcess.Result refused = CliProcess.run(lead, "cutover", "crm-cli", "orders", "--reason", "now");

@@ -51,7 +51,7 @@ public class AxonFactory {
 
     @Context
     @Bean(preDestroy = "shutdown")
-    Configuration axonConfiguration(JdbcTransactions transactions, BeanContext beans,
+    Configuration axonConfiguration(JdbcTransactions transactions, HandlerFailures failures, BeanContext beans,
                                     @Value("${dimmer.axon.snapshot-threshold:20}") int snapshotThreshold,
                                     @Value("${dimmer.axon.batch-size:5000}") int batchSize,
                                     @Value("${dimmer.axon.fetch-size:2000}") int fetchSize,
@@ -102,8 +102,9 @@ public class AxonFactory {
                 .configureAggregate(aggregate(snapshotThreshold, aggregateCache));
         configurer.eventProcessing()
                 // an event a handler could not take is tried again, never skipped: the views and the audit trail
-                // must hold every event of the log
+                // must hold every event of the log; the last failure of each processor is kept for operators
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
+                .registerDefaultErrorHandler(c -> failures.batchErrors())
                 .usingPooledStreamingEventProcessors()
                 .registerPooledStreamingEventProcessorConfiguration((c, builder) -> builder
                         .messageSource(c.getComponent(PromptEventSource.class, () -> new PromptEventSource(c.eventStore())))
@@ -113,6 +114,8 @@ public class AxonFactory {
         for (BeanDefinition<?> definition : beans.getBeanDefinitions(Qualifiers.byStereotype(ProcessingGroup.class))) {
             Object handler = beans.getBean(definition);
             configurer.eventProcessing().registerEventHandler(c -> handler);
+            definition.stringValue(ProcessingGroup.class).ifPresent(group -> configurer.eventProcessing()
+                    .registerListenerInvocationErrorHandler(group, c -> failures.handlerErrors(group)));
         }
         for (BeanDefinition<?> definition : beans.getAllBeanDefinitions()) {
             if (definition.getBeanType().getName().startsWith("dev.dimmer.")
