@@ -6,6 +6,7 @@ import dev.dimmer.projections.status.StatusProjection;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
@@ -38,13 +39,16 @@ public class RebuildingProjections {
     private final TransactionManager transactions;
     private final ConnectionProvider connections;
     private final int batchSize;
+    private final int segments;
 
     public RebuildingProjections(Configuration axon, TransactionManager transactions, ConnectionProvider connections,
-                                 @Value("${dimmer.rebuild.batch-size:2000}") int batchSize) {
+                                 @Value("${dimmer.rebuild.batch-size:2000}") int batchSize,
+                                 @Value("${dimmer.axon.segments:1}") int segments) {
         this.axon = axon;
         this.transactions = transactions;
         this.connections = connections;
         this.batchSize = batchSize;
+        this.segments = segments;
     }
 
     /** One rebuild at a time on a node; across nodes the claimed token rows keep a second one waiting. */
@@ -58,8 +62,8 @@ public class RebuildingProjections {
         long started = System.nanoTime();
         long head = Positions.of(axon.eventStore().createHeadToken());
         boolean running = processor.isRunning();
-        processor.shutDown();
         try {
+            processor.shutDown();
             long events = replay(name, handlers, tokens, head);
             return new RebuildResult(name, events, (System.nanoTime() - started) / 1e9);
         } finally {
@@ -74,7 +78,7 @@ public class RebuildingProjections {
         ReplayWriter writer = new ReplayWriter(transactions, connections);
         boolean committed = false;
         try (LogReader reader = new LogReader(axon.getComponent(EventStorageEngine.class), head, batchSize)) {
-            int[] segments = claim(writer, name, tokens);
+            int[] claimed = claim(writer, name, tokens);
             writer.submit(c -> handlers.performReset());
             long events = 0;
             TrackingToken last = null;
@@ -85,7 +89,7 @@ public class RebuildingProjections {
             }
             TrackingToken reached = last;
             writer.submit(c -> {
-                for (int segment : segments) {
+                for (int segment : claimed) {
                     tokens.storeToken(reached, name, segment);
                     tokens.releaseClaim(name, segment);
                 }
@@ -104,14 +108,14 @@ public class RebuildingProjections {
      * Claims every segment of the processor in the writer's transaction, which keeps them until it ends, so no
      * other node takes one meanwhile. Answers the segments.
      */
-    private static int[] claim(ReplayWriter writer, String name, TokenStore tokens) {
+    private int[] claim(ReplayWriter writer, String name, TokenStore tokens) {
         int[] existing = tokens.fetchSegments(name);
-        int[] segments = existing.length == 0 ? new int[]{0} : existing;
+        int[] claimed = existing.length == 0 ? IntStream.range(0, segments).toArray() : existing;
         writer.submit(c -> {
             if (existing.length == 0) {
-                tokens.initializeTokenSegments(name, 1);
+                tokens.initializeTokenSegments(name, segments);
             }
-            for (int segment : segments) {
+            for (int segment : claimed) {
                 try {
                     tokens.fetchToken(name, segment);
                 } catch (UnableToClaimTokenException e) {
@@ -120,7 +124,7 @@ public class RebuildingProjections {
                 }
             }
         });
-        return segments;
+        return claimed;
     }
 
     private static void handle(List<TrackedEventMessage<?>> batch, EventHandlerInvoker handlers,

@@ -40,6 +40,7 @@ final class ReplayWriter implements StatementBatch.Sink {
     private final CopyText copyText = new CopyText();
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 20);
     private volatile Throwable failure;
+    private volatile boolean committed;
 
     ReplayWriter(TransactionManager transactions, ConnectionProvider connections) {
         this.transactions = transactions;
@@ -69,22 +70,28 @@ final class ReplayWriter implements StatementBatch.Sink {
     /** Waits for every queued job, then commits. Throws what went wrong; then nothing was committed. */
     void commit() {
         submit(END);
-        join();
+        awaitWriter();
         failIfBroken();
     }
 
-    /** Drops what is queued and rolls the transaction back. */
+    /** Drops what is queued and rolls the transaction back; returns once the writer has ended. */
     void abandon() {
         thread.interrupt();
-        join();
+        awaitWriter();
     }
 
-    private void join() {
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
+    /** Joins the writer even when this thread is interrupted (the flag is kept), so no transaction outlives us. */
+    private void awaitWriter() {
+        boolean interrupted = Thread.interrupted();
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
-            throw new RebuildFailedException("the rebuild was interrupted while its writer finished", e);
         }
     }
 
@@ -96,23 +103,40 @@ final class ReplayWriter implements StatementBatch.Sink {
         if (cause != null) {
             throw new RebuildFailedException("the rebuild's writes failed: " + cause.getMessage(), cause);
         }
+        if (!thread.isAlive() && !committed) {
+            throw new RebuildFailedException("the rebuild's writer ended before it committed", null);
+        }
     }
 
     private void run() {
-        Transaction transaction = transactions.startTransaction();
-        try (Connection connection = connections.getConnection()) {
-            for (Job job = jobs.take(); job != END; job = jobs.take()) {
-                job.run(connection);
+        Transaction transaction = null;
+        try {
+            transaction = transactions.startTransaction();
+            try (Connection connection = connections.getConnection()) {
+                for (Job job = jobs.take(); job != END; job = jobs.take()) {
+                    job.run(connection);
+                }
+                closeStatements();
             }
-            closeStatements();
             transaction.commit();
+            committed = true;
         } catch (InterruptedException e) {
-            closeStatements();
-            transaction.rollback();
+            rollBack(transaction);
         } catch (Throwable e) {
             failure = e;
-            closeStatements();
+            rollBack(transaction);
+        }
+    }
+
+    private void rollBack(Transaction transaction) {
+        closeStatements();
+        if (transaction == null) {
+            return;
+        }
+        try {
             transaction.rollback();
+        } catch (RuntimeException e) {
+            // a commit that failed has already ended the transaction; the failure that led here is the one to tell
         }
     }
 
