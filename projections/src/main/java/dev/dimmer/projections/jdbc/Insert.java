@@ -15,10 +15,22 @@ import java.util.stream.Collectors;
  * {@code INSERT ... ON CONFLICT DO NOTHING} while a processor follows the log, and as {@code COPY} when a rebuild
  * fills tables it emptied in the same transaction. Values are typed by column, so both forms store the same row.
  */
-public record Insert(String table, List<Column> columns) {
+public final class Insert {
+    private final String table;
+    private final List<Column> columns;
+    // made once: every event of a projection writes through the same insert
+    private final String sql;
+    private final String copy;
 
-    public Insert {
-        columns = List.copyOf(columns);
+    private Insert(String table, List<Column> columns) {
+        this.table = table;
+        this.columns = List.copyOf(columns);
+        String names = this.columns.stream().map(c -> quote(c.name())).collect(Collectors.joining(", "));
+        this.sql = "INSERT INTO " + quote(table) + " (" + names + ") VALUES ("
+                + this.columns.stream().map(c -> c.kind() == Kind.JSON ? "?::json" : "?")
+                        .collect(Collectors.joining(", "))
+                + ") ON CONFLICT DO NOTHING";
+        this.copy = "COPY " + quote(table) + " (" + names + ") FROM STDIN";
     }
 
     public static Insert into(String table) {
@@ -47,14 +59,16 @@ public record Insert(String table, List<Column> columns) {
         return new Insert(table, more);
     }
 
+    public List<Column> columns() {
+        return columns;
+    }
+
     public String sql() {
-        return "INSERT INTO " + quote(table) + " (" + names() + ") VALUES ("
-                + columns.stream().map(c -> c.kind() == Kind.JSON ? "?::json" : "?").collect(Collectors.joining(", "))
-                + ") ON CONFLICT DO NOTHING";
+        return sql;
     }
 
     public String copy() {
-        return "COPY " + quote(table) + " (" + names() + ") FROM STDIN";
+        return copy;
     }
 
     /** A write of one row with these values, one per column in order. */
@@ -63,10 +77,6 @@ public record Insert(String table, List<Column> columns) {
             throw new IllegalArgumentException(table + " takes " + columns.size() + " values, not " + values.length);
         }
         return new Row(this, values.clone());
-    }
-
-    private String names() {
-        return columns.stream().map(c -> quote(c.name())).collect(Collectors.joining(", "));
     }
 
     private static String quote(String identifier) {

@@ -163,7 +163,7 @@ final class ReplayWriter implements StatementBatch.Sink {
     private static List<Insert.Row> rows(List<StatementBatch.Binder> binders) {
         List<Insert.Row> rows = new ArrayList<>(binders.size());
         for (StatementBatch.Binder binder : binders) {
-            if (!(binder instanceof Insert.Row row) || !row.insert().equals(((Insert.Row) binders.get(0)).insert())) {
+            if (!(binder instanceof Insert.Row row) || row.insert() != ((Insert.Row) binders.get(0)).insert()) {
                 return null;
             }
             rows.add(row);
