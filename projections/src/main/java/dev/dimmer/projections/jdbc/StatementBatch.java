@@ -3,6 +3,7 @@ package dev.dimmer.projections.jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ public final class StatementBatch {
 
     /** Queues a row to add (see {@link Insert}); nothing later replaces it. */
     public static void insert(Object projection, ConnectionProvider connections, Insert.Row row) {
-        write(projection, connections, row.insert().sql(), new Object(), row);
+        write(projection, connections, row.insert().sql(), row);
     }
 
     /** Queues a write that nothing later replaces. */
@@ -98,17 +99,22 @@ public final class StatementBatch {
                 connection = connections.getConnection();
             }
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                for (Binder binder : run.values()) {
-                    binder.bind(statement);
-                    statement.addBatch();
-                }
-                statement.executeBatch();
+                send(statement, run.values());
             }
         } catch (SQLException e) {
             throw new IllegalStateException("projection write failed: " + e.getMessage(), e);
         } finally {
             run.clear();
         }
+    }
+
+    /** Binds each write of a run in turn and sends them as one JDBC batch. */
+    public static void send(PreparedStatement statement, Collection<Binder> binders) throws SQLException {
+        for (Binder binder : binders) {
+            binder.bind(statement);
+            statement.addBatch();
+        }
+        statement.executeBatch();
     }
 
     private void close() {

@@ -152,11 +152,7 @@ final class ReplayWriter implements StatementBatch.Sink {
             statement = connection.prepareStatement(sql);
             statements.put(sql, statement);
         }
-        for (StatementBatch.Binder binder : binders) {
-            binder.bind(statement);
-            statement.addBatch();
-        }
-        statement.executeBatch();
+        StatementBatch.send(statement, binders);
     }
 
     /** The binders as rows of one insert, or null when they are anything else. */
