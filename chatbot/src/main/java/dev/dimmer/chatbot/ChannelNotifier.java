@@ -1,6 +1,7 @@
 package dev.dimmer.chatbot;
 
 import dev.dimmer.api.audit.AuditMetadata;
+import dev.dimmer.api.audit.LogPosition;
 import dev.dimmer.api.migration.MigrationEvent;
 import dev.dimmer.api.migration.MigrationRegisteredEvent;
 import dev.dimmer.api.migration.PlanRevisedEvent;
@@ -16,7 +17,6 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,32 +52,32 @@ public class ChannelNotifier {
     }
 
     @EventHandler
-    void on(MigrationRegisteredEvent event, EventMessage<?> message, TrackingToken token) throws SQLException {
+    void on(MigrationRegisteredEvent event, EventMessage<?> message) throws SQLException {
         try (Connection c = connections.getConnection()) {
             directory.remember(c, event.plan());
-            tell(c, event, message, token);
+            tell(c, event, message);
         }
     }
 
     @EventHandler
-    void on(PlanRevisedEvent event, EventMessage<?> message, TrackingToken token) throws SQLException {
+    void on(PlanRevisedEvent event, EventMessage<?> message) throws SQLException {
         try (Connection c = connections.getConnection()) {
             directory.remember(c, event.plan());
-            tell(c, event, message, token);
+            tell(c, event, message);
         }
     }
 
     @EventHandler
-    void on(MigrationEvent event, EventMessage<?> message, TrackingToken token) throws SQLException {
+    void on(MigrationEvent event, EventMessage<?> message) throws SQLException {
         try (Connection c = connections.getConnection()) {
-            tell(c, event, message, token);
+            tell(c, event, message);
         }
     }
 
-    private void tell(Connection c, MigrationEvent event, EventMessage<?> message, TrackingToken token)
+    private void tell(Connection c, MigrationEvent event, EventMessage<?> message)
             throws SQLException {
         MetaData meta = message.getMetaData();
-        long position = token == null ? -1 : token.position().orElse(-1);
+        long position = LogPosition.of(message);
         String sentence = Sentences.of(event, text(meta, AuditMetadata.ACTOR_NAME), text(meta, AuditMetadata.REASON),
                 position);
         Optional<String> channel = directory.channel(c, event.migrationId());

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -28,6 +29,40 @@ public final class TestPostgres {
         if (server == null) {
             server = start();
         }
+        return create(server);
+    }
+
+    /**
+     * A database on an external PostgreSQL server (one that is not started by the test JVM), named by
+     * {@code DIMMER_TEST_EXTERNAL_POSTGRES_URL}, e.g. {@code jdbc:postgresql://127.0.0.1:5432/?user=postgres}; empty
+     * when the variable is unset. {@code .ci/run} sets it when a PostgreSQL answers on 127.0.0.1:5432.
+     */
+    public static synchronized Optional<TestDatabase> newExternalDatabase() {
+        String url = System.getenv("DIMMER_TEST_EXTERNAL_POSTGRES_URL");
+        if (url == null || url.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(create(external(url.trim())));
+    }
+
+    private static PostgresServer external(String url) {
+        int query = url.indexOf('?');
+        String path = query < 0 ? url : url.substring(0, query);
+        String base = path.substring(0, path.indexOf('/', "jdbc:postgresql://".length()) + 1);
+        String parameters = query < 0 ? "" : url.substring(query + 1);
+        String user = "postgres";
+        String password = "";
+        for (String pair : parameters.split("&")) {
+            if (pair.startsWith("user=")) {
+                user = pair.substring(5);
+            } else if (pair.startsWith("password=")) {
+                password = pair.substring(9);
+            }
+        }
+        return new Server("external", base, user, password);
+    }
+
+    static TestDatabase create(PostgresServer server) {
         String name = "dimmer_test_" + HexFormat.of().formatHex(randomBytes());
         try (Connection c = DriverManager.getConnection(server.urlFor("postgres"), server.user(), server.password());
              Statement s = c.createStatement()) {
@@ -98,7 +133,7 @@ public final class TestPostgres {
         }
     }
 
-    private record Server(String kind, String base, String user, String password) implements PostgresServer {
+    record Server(String kind, String base, String user, String password) implements PostgresServer {
         @Override
         public String urlFor(String database) {
             return base + database;

@@ -9,7 +9,7 @@ import dev.dimmer.api.migration.MigrationEvent;
 import dev.dimmer.api.migration.WaveFact;
 import dev.dimmer.projections.jdbc.Insert;
 import dev.dimmer.projections.jdbc.StatementBatch;
-import dev.dimmer.projections.status.Positions;
+import dev.dimmer.api.audit.LogPosition;
 import dev.dimmer.projections.status.StatusProjection;
 import jakarta.inject.Singleton;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -17,13 +17,12 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
 
 /**
  * The audit trail: every event of every migration with its place in the log, who caused it, through what, why,
- * the correlation and causation ids, and the event itself as JSON. Keyed by global position, so replays add
- * nothing twice.
+ * the correlation and causation ids, and the event itself as JSON. Keyed by the event's own global index, so replays add
+ * nothing twice and no event takes another's place.
  */
 @Singleton
 @ProcessingGroup(StatusProjection.GROUP)
@@ -41,10 +40,10 @@ public class AuditProjection {
     }
 
     @EventHandler
-    void on(MigrationEvent event, EventMessage<?> message, TrackingToken token) throws JsonProcessingException {
+    void on(MigrationEvent event, EventMessage<?> message) throws JsonProcessingException {
         MetaData meta = message.getMetaData();
         String payload = json.writeValueAsString(event);
-        long position = Positions.of(token);
+        long position = LogPosition.of(message);
         StatementBatch.insert(this, connections, ENTRY.row(position, message.getIdentifier(), event.at(),
                 event.migrationId(), event instanceof WaveFact wave ? wave.wave() : null,
                 event.getClass().getSimpleName(), text(meta, AuditMetadata.ACTOR_ID),

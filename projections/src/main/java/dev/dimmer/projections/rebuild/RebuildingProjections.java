@@ -1,6 +1,7 @@
 package dev.dimmer.projections.rebuild;
 
 import dev.dimmer.projections.jdbc.StatementBatch;
+import dev.dimmer.api.audit.LogPosition;
 import dev.dimmer.projections.status.Positions;
 import dev.dimmer.projections.status.StatusProjection;
 import io.micronaut.context.annotation.Value;
@@ -141,7 +142,7 @@ public class RebuildingProjections {
                 throw (RuntimeException) cause;
             }
             TrackedEventMessage<?> event = unit.getMessage();
-            throw new RebuildFailedException("the event at position " + Positions.of(event.trackingToken()) + " ("
+            throw new RebuildFailedException("the event at position " + LogPosition.of(event) + " ("
                     + event.getPayloadType().getSimpleName() + ") failed in a projection: " + cause.getMessage(),
                     cause);
         }

@@ -1,6 +1,7 @@
 package dev.dimmer.projections.status;
 
 import dev.dimmer.api.audit.AuditMetadata;
+import dev.dimmer.api.audit.LogPosition;
 import dev.dimmer.api.migration.MigrationAbortedEvent;
 import dev.dimmer.api.migration.MigrationEvent;
 import dev.dimmer.api.migration.MigrationRegisteredEvent;
@@ -19,7 +20,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.annotation.MetaDataValue;
 
 /**
@@ -63,9 +64,9 @@ public class StatusProjection {
     }
 
     @EventHandler
-    void on(MigrationRegisteredEvent event, TrackingToken token, @SequenceNumber long version,
+    void on(MigrationRegisteredEvent event, EventMessage<?> message, @SequenceNumber long version,
             @MetaDataValue(AuditMetadata.ACTOR_NAME) String by) {
-        long position = Positions.of(token);
+        long position = LogPosition.of(message);
         StatementBatch.write(this, connections, REGISTER_MIGRATION, s -> {
             s.setString(1, event.migrationId());
             s.setString(2, event.plan().title());
@@ -78,9 +79,9 @@ public class StatusProjection {
     }
 
     @EventHandler
-    void on(PlanRevisedEvent event, TrackingToken token, @SequenceNumber long version,
+    void on(PlanRevisedEvent event, EventMessage<?> message, @SequenceNumber long version,
             @MetaDataValue(AuditMetadata.ACTOR_NAME) String by) {
-        long position = Positions.of(token);
+        long position = LogPosition.of(message);
         upsertWaves(event.migrationId(), event.plan(), event.at(), by, position);
         // waves still behind this position are the ones the revised plan no longer names
         StatementBatch.write(this, connections, DROP_REMOVED_WAVES, s -> {
@@ -91,9 +92,9 @@ public class StatusProjection {
     }
 
     @EventHandler
-    void on(WaveEvent event, TrackingToken token, @SequenceNumber long version,
+    void on(WaveEvent event, EventMessage<?> message, @SequenceNumber long version,
             @MetaDataValue(AuditMetadata.ACTOR_NAME) String by) {
-        long position = Positions.of(token);
+        long position = LogPosition.of(message);
         Timestamp at = Timestamp.from(event.at());
         // the wave's row ends where its last move of a batch leaves it; the migration's row keeps the highest position
         StatementBatch.write(this, connections, MOVE_WAVE, List.of(event.migrationId(), event.wave()), s -> {
@@ -115,16 +116,16 @@ public class StatusProjection {
     }
 
     @EventHandler
-    void on(MigrationAbortedEvent event, TrackingToken token, @SequenceNumber long version,
+    void on(MigrationAbortedEvent event, EventMessage<?> message, @SequenceNumber long version,
             @MetaDataValue(AuditMetadata.ACTOR_NAME) String by) {
-        touch(event.migrationId(), null, "aborted", event.at(), by, Positions.of(token), version);
+        touch(event.migrationId(), null, "aborted", event.at(), by, LogPosition.of(message), version);
     }
 
     // go/no-go ballots and recorded refusals change no wave, but the view must still reach the migration's version
     @EventHandler
-    void on(MigrationEvent event, TrackingToken token, @SequenceNumber long version,
+    void on(MigrationEvent event, EventMessage<?> message, @SequenceNumber long version,
             @MetaDataValue(AuditMetadata.ACTOR_NAME) String by) {
-        touch(event.migrationId(), null, null, event.at(), by, Positions.of(token), version);
+        touch(event.migrationId(), null, null, event.at(), by, LogPosition.of(message), version);
     }
 
     // DELETE, not TRUNCATE: inside a rebuild's transaction readers go on seeing the old rows until the commit

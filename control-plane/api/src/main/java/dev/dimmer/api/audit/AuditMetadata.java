@@ -13,6 +13,11 @@ public final class AuditMetadata {
     public static final String REQUESTED_AT = "requested_at";
     public static final String CORRELATION_ID = "correlation_id";
     public static final String CAUSATION_ID = "causation_id";
+    /**
+     * The event's global index in the log, put on each event as it is read (never stored with it): the position
+     * every view and the outbox key their rows by. See {@link LogPosition}.
+     */
+    public static final String POSITION = "dimmer_position";
 
     /** The keys copied from a command onto the events it causes. */
     public static final String[] PROVENANCE_KEYS = {ACTOR_ID, ACTOR_NAME, ACTOR_ROLES, CHANNEL, REASON, REQUESTED_AT};

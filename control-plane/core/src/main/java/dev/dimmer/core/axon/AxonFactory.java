@@ -70,17 +70,18 @@ public class AxonFactory {
                         new MessageOriginProvider(AuditMetadata.CAUSATION_ID, AuditMetadata.CORRELATION_ID),
                         new SimpleCorrelationDataProvider(AuditMetadata.PROVENANCE_KEYS)))
                 // a component of its own, so that a projection rebuild can read the log without the store's
-                // tailing machinery
-                .registerComponent(EventStorageEngine.class, c -> JdbcEventStorageEngine.builder()
-                        .connectionProvider(transactions)
-                        .transactionManager(transactions)
-                        .eventSerializer(serializer)
-                        .snapshotSerializer(serializer)
-                        .dataType(byte[].class)
-                        .schema(AxonSchemas.events())
-                        .batchSize(fetchSize)
-                        .persistenceExceptionResolver(new PostgresErrorResolver())
-                        .build())
+                // tailing machinery; every event read from it carries its own global index
+                .registerComponent(EventStorageEngine.class, c -> AxonSchemas.positioned(
+                        JdbcEventStorageEngine.builder()
+                                .connectionProvider(transactions)
+                                .transactionManager(transactions)
+                                .eventSerializer(serializer)
+                                .snapshotSerializer(serializer)
+                                .dataType(byte[].class)
+                                .schema(AxonSchemas.events())
+                                .batchSize(fetchSize)
+                                .persistenceExceptionResolver(new PostgresErrorResolver())
+                                .build(), transactions))
                 .configureEmbeddedEventStore(c -> c.getComponent(EventStorageEngine.class))
                 .configureCommandBus(c -> {
                     SimpleCommandBus bus = SimpleCommandBus.builder()

@@ -1,6 +1,8 @@
 package dev.dimmer.core.axon;
 
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 
 /**
@@ -26,6 +28,13 @@ public final class AxonSchemas {
                 .payloadColumn("payload")
                 .metaDataColumn("meta_data")
                 .build();
+    }
+
+    /** The storage engine with each event read from it carrying its own global index. */
+    static EventStorageEngine positioned(EventStorageEngine engine, ConnectionProvider connections) {
+        EventSchema schema = events();
+        return new PositionedEventStorage(engine, connections, schema.domainEventTable(), schema.globalIndexColumn(),
+                schema.eventIdentifierColumn());
     }
 
     public static TokenSchema tokens() {
