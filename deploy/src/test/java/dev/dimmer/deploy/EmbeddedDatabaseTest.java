@@ -8,6 +8,7 @@ import dev.dimmer.deploy.config.DimmerHome;
 import dev.dimmer.deploy.config.ServerSettings;
 import dev.dimmer.deploy.server.ControlPlane;
 import dev.dimmer.deploy.server.Database;
+import dev.dimmer.deploy.server.EmbeddedDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -125,6 +126,21 @@ class EmbeddedDatabaseTest {
                         .isEqualTo("0");
                 assertThat(show(s, "fsync")).isEqualTo("on");
             }
+        }
+    }
+
+    @Test
+    void shouldRemoveAPostmasterPidFileWhoseProcessIsGone() throws Exception {
+        Path dir = Files.createTempDirectory("dimmer-stale-home");
+        EmbeddedDatabase.start(dir, EmbeddedDatabase.Kind.KEPT, "DIMMER_HOME " + dir).close();
+        // given a lock file naming a pid that no longer runs (as after a crash of the whole machine)
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Files.writeString(dir.resolve("pgdata/postmaster.pid"), gone.pid() + "\n" + dir.resolve("pgdata") + "\n");
+
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(dir, EmbeddedDatabase.Kind.KEPT, "DIMMER_HOME " + dir);
+             Connection c = database.superuserConnection(); Statement s = c.createStatement()) {
+            assertThat(show(s, "fsync")).isEqualTo("on");
         }
     }
 

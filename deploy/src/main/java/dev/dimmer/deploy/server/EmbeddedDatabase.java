@@ -27,13 +27,15 @@ public final class EmbeddedDatabase implements Database {
     private final ServerLock lock;
     private final Path dataDir;
     private final String password;
+    private final Kind kind;
 
     /** What the data is for: kept and durable (dev mode), or thrown away and fast (demo, bench). */
     public enum Kind {
         KEPT, DISPOSABLE
     }
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, ServerLock lock, Path dataDir, String password) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, ServerLock lock, Path dataDir, String password, Kind kind) {
+        this.kind = kind;
         this.postgres = postgres;
         this.lock = lock;
         this.dataDir = dataDir;
@@ -65,7 +67,7 @@ public final class EmbeddedDatabase implements Database {
             String password = EmbeddedPassword.readOrCreate(dir);
             EmbeddedPostgres postgres = builder(dataDir, kind, log, EmbeddedPassword.file(dir),
                     trusting ? "" : password).start();
-            EmbeddedDatabase database = new EmbeddedDatabase(postgres, lock, dataDir, password);
+            EmbeddedDatabase database = new EmbeddedDatabase(postgres, lock, dataDir, password, kind);
             try {
                 new EmbeddedRoles(database.adminUrl(), trusting ? "" : password, password, NAME, ROLE).ensure();
                 if (trusting) {
@@ -179,7 +181,8 @@ public final class EmbeddedDatabase implements Database {
 
     @Override
     public String describe() {
-        return "embedded PostgreSQL in " + dataDir;
+        return "embedded PostgreSQL in " + dataDir
+                + (kind == Kind.DISPOSABLE ? ", fsync off: durability traded for speed" : "");
     }
 
     @Override
