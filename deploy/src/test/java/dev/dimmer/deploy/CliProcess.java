@@ -13,7 +13,14 @@ final class CliProcess {
     private CliProcess() {
     }
 
-    static Result run(Map<String, String> env, String... args) {
+    /** Starts a long-running command (a server); stderr goes to {@code errors}, stdout is the caller's to read. */
+    static Process start(Map<String, String> env, Path errors, String... args) throws IOException {
+        ProcessBuilder builder = builder(env, args);
+        builder.redirectError(errors.toFile());
+        return builder.start();
+    }
+
+    private static ProcessBuilder builder(Map<String, String> env, String... args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "dev.dimmer.deploy.Dimmer"));
@@ -21,6 +28,11 @@ final class CliProcess {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(k -> k.startsWith("DIMMER_"));
         builder.environment().putAll(env);
+        return builder;
+    }
+
+    static Result run(Map<String, String> env, String... args) {
+        ProcessBuilder builder = builder(env, args);
         try {
             Process process = builder.start();
             byte[] out = process.getInputStream().readAllBytes();

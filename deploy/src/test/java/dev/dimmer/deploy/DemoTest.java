@@ -15,6 +15,7 @@ class DemoTest {
                 Files.createTempDirectory("dimmer-demo-home").toString()), "demo", "--exit", "--port", "0");
         assertThat(demo.exitCode()).as(demo.err()).isZero();
         assertThat(demo.out())
+                .contains("the demo trades durability for speed")
                 .contains("Registered migration onprem-postgres-to-managed")
                 .contains("rollback  CANARY 10%      -> SHADOW")
                 .contains("cutover   refused: wave")

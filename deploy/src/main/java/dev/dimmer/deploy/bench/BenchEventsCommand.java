@@ -69,7 +69,8 @@ public final class BenchEventsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Path temp = Files.createTempDirectory("dimmer-bench");
-        Database database = databaseUrl == null ? EmbeddedDatabase.start(temp.resolve("pgdata"))
+        Database database = databaseUrl == null ? EmbeddedDatabase.start(temp,
+                EmbeddedDatabase.Kind.DISPOSABLE, "the bench directory " + temp)
                 : Database.external(databaseUrl, System.getenv().getOrDefault("DIMMER_DATABASE_USER", ""),
                 System.getenv().getOrDefault("DIMMER_DATABASE_PASSWORD", ""));
         out.printf("dimmer bench events: %d commands, %d senders, %d migrations, %d cores, %s%n", commands, senders,

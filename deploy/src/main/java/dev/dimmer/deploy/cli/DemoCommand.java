@@ -10,12 +10,9 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import dev.dimmer.api.actor.Actor;
 import dev.dimmer.api.actor.Role;
 import dev.dimmer.core.auth.TokenGrant;
@@ -43,16 +40,18 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         DimmerHome home = DimmerHome.resolve();
-        Path data = home.dir().resolve("demo").resolve("pgdata");
-        wipe(data);
-        out.println("Starting a control plane on a fresh embedded PostgreSQL in " + data + " ...");
+        Path demo = home.dir().resolve("demo");
+        out.println("Starting a control plane on a fresh embedded PostgreSQL in " + demo.resolve("pgdata") + " ...");
+        out.println("(the demo trades durability for speed: fsync and synchronous_commit are off; "
+                + "dimmer server keeps them on)");
         out.flush();
         List<String> tokens = List.of(newToken(), newToken());
         List<TokenGrant> approvers = List.of(
                 TokenGrant.of(tokens.get(0), new Actor("demo-bea", "Bea (approver)", Set.of(Role.APPROVER))),
                 TokenGrant.of(tokens.get(1), new Actor("demo-cai", "Cai (approver)", Set.of(Role.APPROVER))));
         ServerSettings settings = new ServerSettings(home, null, approvers, "127.0.0.1", free(port) ? port : 0);
-        try (ControlPlane plane = Servers.start(settings, EmbeddedDatabase.start(data))) {
+        try (ControlPlane plane = Servers.start(settings,
+                EmbeddedDatabase.start(demo, EmbeddedDatabase.Kind.DISPOSABLE, "the demo in DIMMER_HOME " + home.dir()))) {
             ApiClient client = new ApiClient(URI.create(plane.url()), plane.devToken());
             List<ApiClient> voters = tokens.stream().map(token -> new ApiClient(URI.create(plane.url()), token))
                     .toList();
@@ -94,17 +93,6 @@ final class DemoCommand implements Callable<Integer> {
             return true;
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private static void wipe(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }

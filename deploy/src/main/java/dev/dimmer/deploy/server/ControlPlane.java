@@ -44,7 +44,8 @@ public final class ControlPlane implements AutoCloseable {
 
     public static ControlPlane start(ServerSettings settings) {
         Database database = settings.devMode()
-                ? EmbeddedDatabase.start(settings.home().dir().resolve("pgdata"))
+                ? EmbeddedDatabase.start(settings.home().dir(), EmbeddedDatabase.Kind.KEPT,
+                        "DIMMER_HOME " + settings.home().dir())
                 : Database.external(settings.database().url(), settings.database().user(),
                         settings.database().password());
         return start(settings, database, Map.of());
