@@ -1,0 +1,245 @@
+package dev.dimmer.deploy;
+
+import static dev.dimmer.deploy.RunningControlPlane.LEAD;
+import static dev.dimmer.deploy.RunningControlPlane.OPERATOR;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dimmer.deploy.CommandLoad.Kind;
+import dev.dimmer.deploy.CommandLoad.Outcome;
+import dev.dimmer.testing.RestartablePostgres;
+import dev.dimmer.testing.TestDatabase;
+import dev.dimmer.testing.TestPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Faults under load: the server killed with SIGKILL while four clients send commands, and the database restarted
+ * under a running server. Afterwards every acknowledged command is in the log exactly once, nothing refused or never
+ * sent is, no command acted twice, every event has its audit row, the live views equal a rebuild, and no answer
+ * claimed something untrue. Each run prints its figures.
+ */
+class FaultTest {
+    private static final int CLIENTS = 4;
+    private static final String LEAD_TOKEN = "fault-lead-token-0123456789";
+    private static final String EVENTS_BY_CORRELATION = """
+            SELECT correlation_id, count(*) FROM audit_entry GROUP BY correlation_id""";
+    private static final String MISSING = """
+            SELECT e.global_index FROM domain_event_entry e
+              LEFT JOIN audit_entry a ON a.position = e.global_index AND a.event_id = e.event_identifier
+             WHERE a.position IS NULL""";
+    private static final List<String> VIEWS = List.of("SELECT * FROM status_migration ORDER BY id",
+            "SELECT * FROM status_wave ORDER BY migration_id, name", "SELECT * FROM audit_entry ORDER BY position");
+
+    @Test
+    void shouldLoseNothingAndClaimNothingUntrueWhenTheServerIsKilledUnderLoad() throws Exception {
+        try (TestDatabase database = TestPostgres.newDatabase()) {
+            int port = freePort();
+            Path home = Files.createTempDirectory("dimmer-fault-home");
+            Path config = home.resolve("dimmer.yml");
+            Files.writeString(config, """
+                    database:
+                      url: %s
+                      user: %s
+                      password: ${env:FAULT_DB_PASSWORD}
+                    tokens:
+                      - actor: U01LEAD
+                        name: Ada Lead
+                        roles: [lead, viewer, operator]
+                        token_sha256: %s
+                    """.formatted(database.url(), database.user(), sha256(LEAD_TOKEN)));
+            String url = "http://127.0.0.1:" + port;
+            Process server = startServer(home, config, port, database.password(), "first");
+            List<String> ids = register(url, LEAD_TOKEN, 2 * CLIENTS, "kill-nine");
+
+            // when four clients send commands and the server is killed with SIGKILL in the middle of them
+            CommandLoad load = new CommandLoad(() -> url, LEAD_TOKEN, owners(ids));
+            awaitAcknowledged(load, 60);
+            server.destroyForcibly().waitFor();
+            long beforeKill = load.acknowledged();
+            server = startServer(home, config, port, database.password(), "second");
+            awaitAcknowledged(load, beforeKill + 60);
+            List<Outcome> outcomes = load.stop();
+            load.close();
+
+            // then the log, the audit trail and the views agree with what every client was told
+            try {
+                check("kill -9 under load", database, outcomes, url, LEAD_TOKEN);
+            } finally {
+                server.destroy();
+                server.waitFor();
+            }
+        }
+    }
+
+    @Test
+    void shouldLoseNothingAndClaimNothingUntrueWhenTheDatabaseRestartsUnderLoad() throws Exception {
+        try (RestartablePostgres postgres = RestartablePostgres.start();
+             TestDatabase database = postgres.newDatabase();
+             RunningControlPlane server = RunningControlPlane.on(database)) {
+            List<String> ids = register(server.url(), LEAD, 2 * CLIENTS, "db-restart");
+
+            // when four clients send commands and the database goes away under them, three times
+            CommandLoad load = new CommandLoad(server::url, LEAD, owners(ids));
+            awaitAcknowledged(load, 40);
+            for (int restart = 0; restart < 3; restart++) {
+                postgres.restart(Duration.ofSeconds(1 + restart));
+                awaitAcknowledged(load, load.acknowledged() + 40);
+            }
+            List<Outcome> outcomes = load.stop();
+            load.close();
+
+            // then the control plane recovered by itself, and nothing was lost, doubled or misreported
+            check("database restart under load", database, outcomes, server.url(), OPERATOR);
+        }
+    }
+
+    private static void check(String fault, TestDatabase database, List<Outcome> outcomes, String url,
+                              String operatorToken)
+            throws Exception {
+        awaitViewsAtLastEvents(database);
+        Map<String, Long> events = Tables.rows(database, EVENTS_BY_CORRELATION).stream()
+                .filter(row -> row.get(0) != null)
+                .collect(Collectors.toMap(row -> (String) row.get(0), row -> Long.parseLong((String) row.get(1))));
+        Map<String, Outcome> answers = CommandLoad.finalAnswers(outcomes);
+        List<String> untrue = new ArrayList<>();
+        for (Outcome answer : answers.values()) {
+            long stored = events.getOrDefault(answer.correlationId(), 0L);
+            boolean claimsNothingStored = answer.body() != null && answer.body().contains("nothing was changed");
+            if (stored > 1) {
+                untrue.add(answer.command() + " " + answer.correlationId() + " acted " + stored + " times");
+            } else if (answer.kind() == Kind.ACKNOWLEDGED && stored != 1) {
+                untrue.add(answer.command() + " " + answer.correlationId() + " answered " + answer.status()
+                        + " but is not in the log");
+            } else if ((answer.kind() == Kind.REFUSED || answer.kind() == Kind.NOT_SENT || claimsNothingStored)
+                    && stored != 0) {
+                untrue.add(answer.command() + " " + answer.correlationId() + " answered " + answer.status() + " "
+                        + answer.body() + " but is in the log");
+            }
+        }
+        long eventCount = Tables.count(database, "SELECT count(*) FROM domain_event_entry");
+        System.out.printf("FaultTest %s: %d commands (%d attempts: %s), %d events checked, %d audit rows%n", fault,
+                answers.size(), outcomes.size(), CommandLoad.byKind(outcomes), eventCount,
+                Tables.count(database, "SELECT count(*) FROM audit_entry"));
+        assertThat(untrue).as("answers the log contradicts").isEmpty();
+        assertThat(Tables.rows(database, MISSING)).as("events without their audit row").isEmpty();
+
+        List<List<List<Object>>> live = VIEWS.stream().map(sql -> Tables.rows(database, sql)).toList();
+        HttpResponse<String> rebuilt = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(url + "/api/projections/rebuild")).header("Authorization", "Bearer "
+                        + operatorToken)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(rebuilt.statusCode()).as(rebuilt.body()).isEqualTo(200);
+        assertThat(VIEWS.stream().map(sql -> Tables.rows(database, sql)).toList()).isEqualTo(live);
+    }
+
+    private static List<String> register(String url, String token, int count, String prefix) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        List<String> ids = new ArrayList<>();
+        for (int m = 0; m < count; m++) {
+            String id = prefix + "-" + m;
+            ids.add(id);
+            send(http, token, url + "/api/migrations", "application/yaml", Plans.customersThenOrders(id), 201);
+            for (String reason : List.of("backfill", "shadow")) {
+                send(http, token, url + "/api/migrations/" + id + "/waves/customers/advance", "application/json",
+                        "{\"reason\": \"" + reason + "\"}", 200);
+            }
+        }
+        return ids;
+    }
+
+    private static void send(HttpClient http, String token, String url, String type, String body, int expected)
+            throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token).header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(url + ": " + answer.body()).isEqualTo(expected);
+    }
+
+    private static List<List<String>> owners(List<String> ids) {
+        List<List<String>> owners = new ArrayList<>();
+        for (int client = 0; client < CLIENTS; client++) {
+            owners.add(List.of(ids.get(client), ids.get(client + CLIENTS)));
+        }
+        return owners;
+    }
+
+    private static void awaitAcknowledged(CommandLoad load, long count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (load.acknowledged() < count && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(load.acknowledged()).as("acknowledged commands").isGreaterThanOrEqualTo(count);
+    }
+
+    private static void awaitViewsAtLastEvents(TestDatabase database) throws InterruptedException {
+        String behind = """
+                SELECT count(*) FROM status_migration s
+                 WHERE s.position < (SELECT max(global_index) FROM domain_event_entry e
+                                      WHERE e.aggregate_identifier = s.id)""";
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (Tables.count(database, behind) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(Tables.count(database, behind)).as("migrations whose view has not reached their last event")
+                .isZero();
+    }
+
+    private static Process startServer(Path home, Path config, int port, String dbPassword, String name)
+            throws Exception {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.dimmer.deploy.Dimmer", "server",
+                "--port", String.valueOf(port), "--config", config.toString());
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().keySet().removeIf(k -> k.startsWith("DIMMER_"));
+        builder.environment().put("DIMMER_HOME", home.toString());
+        builder.environment().put("FAULT_DB_PASSWORD", dbPassword);
+        Path log = Path.of("target", "fault-server-" + name + ".log");
+        builder.redirectErrorStream(true).redirectOutput(log.toFile());
+        Process process = builder.start();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            try {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/api/health")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200) {
+                    return process;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        process.destroyForcibly();
+        throw new AssertionError("the server did not start; its output: "
+                + Files.readString(log, StandardCharsets.UTF_8));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String sha256(String token) throws NoSuchAlgorithmException {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(token.getBytes(StandardCharsets.UTF_8)));
+    }
+}
