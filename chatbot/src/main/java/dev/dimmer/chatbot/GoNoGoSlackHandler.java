@@ -65,15 +65,15 @@ public class GoNoGoSlackHandler {
             GoNoGoState state = commands.send(migration, "gonogo " + wave, actor, reason,
                     p -> new OpenGoNoGoCommand(migration, wave, p));
             var posted = ctx.client().chatPostMessage(r -> r.channel(payload.getChannelId())
-                    .text("Go/no-go: cutover of " + wave + " in " + migration)
+                    .text("Go/no-go: cutover of " + SlackText.escape(wave) + " in " + SlackText.escape(migration))
                     .blocks(GoNoGoCard.of(state, status.migration(migration))));
             if (!posted.isOk()) {
-                return ctx.ack("the go/no-go is open, but Slack refused the card (" + posted.getError()
+                return ctx.ack("the go/no-go is open, but Slack refused the card (" + SlackText.escape(posted.getError())
                         + "); invite the bot to this channel and run /gonogo again");
             }
             return ctx.ack();
         } catch (SlackRefusal refusal) {
-            return ctx.ack(":no_entry: " + refusal.getMessage());
+            return ctx.ack(refusal.shown());
         }
     }
 
@@ -128,7 +128,7 @@ public class GoNoGoSlackHandler {
             updateCard(ctx, channel, cardTs, state);
             return null;
         } catch (SlackRefusal refusal) {
-            postEphemeral(ctx, channel, userId, ":no_entry: " + refusal.getMessage());
+            postEphemeral(ctx, channel, userId, refusal.shown());
             return refusal.getMessage();
         }
     }
@@ -136,7 +136,8 @@ public class GoNoGoSlackHandler {
     private void updateCard(Context ctx, String channel, String ts, GoNoGoState state) throws IOException {
         try {
             var updated = ctx.client().chatUpdate(r -> r.channel(channel).ts(ts)
-                    .text("Go/no-go: cutover of " + state.wave() + " in " + state.migrationId())
+                    .text("Go/no-go: cutover of " + SlackText.escape(state.wave()) + " in "
+                            + SlackText.escape(state.migrationId()))
                     .blocks(GoNoGoCard.of(state, status.migration(state.migrationId()))));
             if (!updated.isOk()) {
                 LOG.warn("chat.update of the go/no-go card failed: {}", updated.getError());

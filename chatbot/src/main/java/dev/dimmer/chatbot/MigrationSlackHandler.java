@@ -37,7 +37,7 @@ public class MigrationSlackHandler {
                 try {
                     return ctx.ack(StatusCard.list(status.all()));
                 } catch (SlackRefusal refusal) {
-                    return ctx.ack(refusal.getMessage());
+                    return ctx.ack(refusal.shown());
                 }
             }
             case "status" -> {
@@ -50,19 +50,20 @@ public class MigrationSlackHandler {
                     return ctx.ack(noRole(payload));
                 }
                 return status.migration(id).map(view -> ctx.ack(StatusCard.of(view)))
-                        .orElseGet(() -> ctx.ack("there is no migration '" + id + "'; /migration list shows them"));
+                        .orElseGet(() -> ctx.ack("there is no migration '" + SlackText.escape(id)
+                                + "'; /migration list shows them"));
             }
             case "help" -> {
                 return ctx.ack(HELP);
             }
             default -> {
-                return ctx.ack("unknown subcommand '" + verb + "'; try /migration list, status MIGRATION or help");
+                return ctx.ack("unknown subcommand '" + SlackText.escape(SlackText.clip(verb, 40)) + "'; try /migration list, status MIGRATION or help");
             }
         }
     }
 
     private static String noRole(SlashCommandPayload payload) {
-        return "you (" + payload.getUserId() + ") hold no Dimmer role; ask a lead to add you to the plan's "
+        return "you (" + SlackText.escape(payload.getUserId()) + ") hold no Dimmer role; ask a lead to add you to the plan's "
                 + "owners or to slack_users in dimmer.yml";
     }
 }

@@ -52,7 +52,10 @@ public class SlackCommandSending {
 
     private void recordRefusal(String migrationId, String attempted, String refusal, Provenance provenance) {
         try {
-            await(new RecordRefusalCommand(migrationId, attempted, refusal, provenance));
+            // the record keeps what was tried and why it was refused; a stranger's text is cut, never kept whole
+            Provenance kept = new Provenance(provenance.actor(), provenance.channel(),
+                    SlackText.clip(provenance.reason(), SlackText.QUOTE), provenance.at());
+            await(new RecordRefusalCommand(migrationId, SlackText.clip(attempted, 200), refusal, kept));
         } catch (RuntimeException e) {
             LOG.warn("could not record the refusal of {} by {} on {}: {}", attempted, provenance.actor().id(),
                     migrationId, e.getMessage());

@@ -52,11 +52,12 @@ public class WaveSlackHandler {
         Actor actor = actors.actor(payload.getUserId(), payload.getUserName(), migration);
         try {
             WaveState state = commands.send(migration, verb + " " + wave, actor, reason, command);
-            String text = actor.name() + " ran " + verb + " on wave " + wave + " of " + migration + ": now "
-                    + Sentences.phase(state.phase(), state.weight()) + " (" + reason + ")";
+            String text = SlackText.escape(actor.name()) + " ran " + verb + " on wave " + SlackText.escape(wave)
+                    + " of " + SlackText.escape(migration) + ": now " + Sentences.phase(state.phase(), state.weight())
+                    + " (" + SlackText.quote(reason) + ")";
             return ctx.ack(r -> r.responseType("in_channel").text(text));
         } catch (SlackRefusal refusal) {
-            return ctx.ack(r -> r.responseType("ephemeral").text(":no_entry: " + refusal.getMessage()));
+            return ctx.ack(r -> r.responseType("ephemeral").text(refusal.shown()));
         }
     }
 }
