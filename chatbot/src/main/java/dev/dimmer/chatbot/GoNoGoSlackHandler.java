@@ -59,7 +59,7 @@ public class GoNoGoSlackHandler {
         }
         String migration = args.word(0);
         String wave = args.word(1);
-        Actor actor = actors.actor(payload.getUserId(), payload.getUserName(), migration);
+        Actor actor = actors.actor(payload.getUserId(), migration);
         String reason = args.rest().isBlank() ? "go/no-go opened in Slack" : args.rest();
         try {
             GoNoGoState state = commands.send(migration, "gonogo " + wave, actor, reason,
@@ -80,7 +80,7 @@ public class GoNoGoSlackHandler {
     public Response approve(BlockActionRequest request, ActionContext ctx) throws IOException {
         BlockActionPayload payload = request.getPayload();
         String[] target = payload.getActions().get(0).getValue().split(" ", 2);
-        vote(ctx, payload.getUser().getId(), payload.getUser().getName(), target[0], target[1], Vote.APPROVE, "",
+        vote(ctx, payload.getUser().getId(), target[0], target[1], Vote.APPROVE, "",
                 payload.getChannel().getId(), payload.getContainer().getMessageTs());
         return ctx.ack();
     }
@@ -112,15 +112,15 @@ public class GoNoGoSlackHandler {
         if (reason == null || reason.isBlank()) {
             return ctx.ackWithErrors(Map.of("reason", "say what must change before cutover"));
         }
-        String refusal = vote(ctx, payload.getUser().getId(), payload.getUser().getName(), target[0], target[1],
+        String refusal = vote(ctx, payload.getUser().getId(), target[0], target[1],
                 Vote.REJECT, reason, target[2], target[3]);
         return refusal == null ? ctx.ack() : ctx.ackWithErrors(Map.of("reason", refusal));
     }
 
     /** Casts the ballot and updates the card; answers the refusal (also sent ephemerally), or null. */
-    private String vote(Context ctx, String userId, String userName, String migration, String wave, Vote vote,
+    private String vote(Context ctx, String userId, String migration, String wave, Vote vote,
                         String comment, String channel, String cardTs) throws IOException {
-        Actor actor = actors.actor(userId, userName, migration);
+        Actor actor = actors.actor(userId, migration);
         try {
             GoNoGoState state = commands.send(migration, "vote " + vote.label() + " on " + wave, actor,
                     comment.isBlank() ? vote.label() : comment,

@@ -19,10 +19,12 @@ public class MigrationSlackHandler {
             • `/rollback MIGRATION WAVE reason` – return a wave to SHADOW, no reads on the target (lead)""";
     private final SlackActors actors;
     private final StatusLookup status;
+    private final RefusalBudget budget;
 
-    public MigrationSlackHandler(SlackActors actors, StatusLookup status) {
+    public MigrationSlackHandler(SlackActors actors, StatusLookup status, RefusalBudget budget) {
         this.actors = actors;
         this.status = status;
+        this.budget = budget;
     }
 
     public Response handle(SlashCommandRequest request, SlashCommandContext ctx) {
@@ -31,7 +33,7 @@ public class MigrationSlackHandler {
         String verb = args.has(1) ? args.word(0) : "help";
         switch (verb) {
             case "list" -> {
-                if (actors.actor(payload.getUserId(), payload.getUserName(), null).roles().isEmpty()) {
+                if (actors.actor(payload.getUserId(), null).roles().isEmpty()) {
                     return ctx.ack(noRole(payload));
                 }
                 try {
@@ -45,7 +47,7 @@ public class MigrationSlackHandler {
                     return ctx.ack("usage: /migration status MIGRATION (see /migration list)");
                 }
                 String id = args.word(1);
-                Actor actor = actors.actor(payload.getUserId(), payload.getUserName(), id);
+                Actor actor = actors.actor(payload.getUserId(), id);
                 if (actor.roles().isEmpty()) {
                     return ctx.ack(noRole(payload));
                 }
@@ -62,8 +64,15 @@ public class MigrationSlackHandler {
         }
     }
 
-    private static String noRole(SlashCommandPayload payload) {
-        return "you (" + SlackText.escape(payload.getUserId()) + ") hold no Dimmer role; ask a lead to add you to the plan's "
-                + "owners or to slack_users in dimmer.yml";
+    /** The refusal for want of any role, or the slow-down once the sender has been refused too often. */
+    private String noRole(SlashCommandPayload payload) {
+        try {
+            budget.requireOpen(payload.getUserId());
+        } catch (SlackRefusal slowDown) {
+            return slowDown.shown();
+        }
+        budget.spend(payload.getUserId());
+        return ":no_entry: you (" + SlackText.escape(payload.getUserId()) + ") hold no Dimmer role; ask a lead to "
+                + "add you to the plan's owners or to slack_users in dimmer.yml";
     }
 }

@@ -49,7 +49,7 @@ public class WaveSlackHandler {
                          String reason, java.util.function.Function<dev.dimmer.api.actor.Provenance, Object> command) {
         String migration = args.word(0);
         String wave = args.word(1);
-        Actor actor = actors.actor(payload.getUserId(), payload.getUserName(), migration);
+        Actor actor = actors.actor(payload.getUserId(), migration);
         try {
             WaveState state = commands.send(migration, verb + " " + wave, actor, reason, command);
             String text = SlackText.escape(actor.name()) + " ran " + verb + " on wave " + SlackText.escape(wave)

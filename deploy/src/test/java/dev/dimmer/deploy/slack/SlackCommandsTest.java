@@ -171,6 +171,56 @@ class SlackCommandsTest {
     }
 
     @Test
+    void cannotMakeTheBotPostAStrangersTextOrMarkup() {
+        atLastCanaryStep("slack-attack");
+        String attack = "<!channel> re-auth at <https://evil.example/login|SSO>";
+
+        // a stranger is refused to themself alone, named as Slack's directory knows them, not by user_name
+        SignedRequests.Answer stranger = requests.command("/rollback", STRANGER, "slack-attack customers " + attack);
+        assertThat(stranger.body()).contains("ephemeral").contains("Eve Stranger may not roll back wave")
+                .doesNotContain("<!channel>").doesNotContain("u0eve");
+        assertThat(slack.calls("users.info")).anyMatch(c -> c.param("user").equals(STRANGER));
+
+        // a viewer's refusal reaches the thread, without what they typed
+        requests.command("/rollback", VIEWER, "slack-attack customers " + attack);
+        String refused = "Refused rollback customers (Vic Viewer may not roll back wave: it needs the lead role) "
+                + "by Vic Viewer (audit #";
+        slack.await("chat.postMessage", c -> c.stream().anyMatch(m -> m.param("text").startsWith(refused)), PATIENCE);
+
+        // a lead's reason is posted, escaped, in the reply and in the thread
+        SignedRequests.Answer lead = requests.command("/rollback", SlackPlans.LEAD, "slack-attack customers " + attack);
+        assertThat(lead.body()).contains("in_channel").contains("(&lt;!channel&gt; re-auth at "
+                + "&lt;https://evil.example/login|SSO&gt;)").doesNotContain("<https://evil");
+        slack.await("chat.postMessage", c -> c.stream().anyMatch(m -> m.param("text").contains("rolled back")
+                && m.param("text").contains("by Ada Lead: &lt;!channel&gt; re-auth at &lt;https://evil")), PATIENCE);
+
+        // and nothing Slack received carries the markup or the stranger's attempt
+        assertThat(slack.all()).allSatisfy(call -> assertThat(call.params().values())
+                .noneMatch(v -> v.contains("<!channel>") || v.contains("<https://evil")));
+        assertThat(slack.calls("chat.postMessage")).noneMatch(m -> m.param("text").contains("Eve Stranger"));
+        assertThat(audit("slack-attack").findValuesAsText("actor")).contains(STRANGER);
+    }
+
+    @Test
+    void shouldSlowDownSomeoneRefusedOverAndOverWithoutRecordingMore() {
+        atLastCanaryStep("slack-flood");
+        for (int i = 0; i < 5; i++) {
+            assertThat(requests.command("/cutover", SlackPlans.FLOODER, "slack-flood customers try " + i).body())
+                    .contains("Mal Flooder may not start cutover");
+        }
+        assertThat(requests.command("/cutover", SlackPlans.FLOODER, "slack-flood customers once more").body())
+                .contains("ephemeral").contains("slow down").doesNotContain("may not");
+        assertThat(requests.command("/migration", SlackPlans.FLOODER, "list").body()).contains("slow down");
+        assertThat(requests.command("/gonogo", SlackPlans.FLOODER, "slack-flood customers").body())
+                .contains("slow down");
+
+        JsonNode trail = server.await("/api/migrations/slack-flood/audit", LEAD, t -> t.path("entries")
+                .findValuesAsText("type").stream().filter("CommandRefusedEvent"::equals).count() >= 5)
+                .path("entries");
+        assertThat(trail.findValuesAsText("type").stream().filter("CommandRefusedEvent"::equals)).hasSize(5);
+    }
+
+    @Test
     void shouldRefuseForgedStaleAndReplayedRequestsWith401() {
         atLastCanaryStep("slack-forged");
         int entries = audit("slack-forged").size();
