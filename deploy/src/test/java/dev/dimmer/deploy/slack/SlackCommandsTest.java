@@ -8,14 +8,21 @@ import static dev.dimmer.deploy.slack.SlackPlans.VIEWER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dimmer.chatbot.ReplayGuard;
+import dev.dimmer.chatbot.SlackRequestCheck;
+import dev.dimmer.chatbot.SlackSettings;
 import dev.dimmer.deploy.RunningControlPlane;
 import dev.dimmer.testing.TestDatabase;
 import dev.dimmer.testing.TestPostgres;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -221,6 +228,75 @@ class SlackCommandsTest {
     }
 
     @Test
+    void shouldRefuseAReplayForAsLongAsItsTimestampCouldBeAccepted() {
+        // given the server's request check on its own clock
+        Instant start = Instant.parse("2026-12-01T10:00:00Z");
+        Instant[] now = {start};
+        Clock clock = new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        };
+        DataSource dataSource = server.plane().context().getBean(DataSource.class);
+        SlackRequestCheck check = new SlackRequestCheck(new SlackSettings("xoxb-test", SlackPlans.SECRET, null, null),
+                new ReplayGuard(dataSource, clock), clock);
+        String body = SignedRequests.slashBody("/migration", VIEWER, "help", slack.responseUrl("cmd"));
+        String ts = String.valueOf(start.getEpochSecond());
+        String signature = SignedRequests.sign(SlackPlans.SECRET, ts, body);
+        String ahead = String.valueOf(start.plusSeconds(5 * 60).getEpochSecond());
+        String aheadSignature = SignedRequests.sign(SlackPlans.SECRET, ahead, body);
+
+        // when requests signed now and 5 minutes ahead are taken in, then replayed
+        assertThat(check.refusal(ts, body, signature)).isEmpty();
+        assertThat(check.refusal(ahead, body, aheadSignature)).isEmpty();
+        assertThat(check.refusal(ts, body, signature)).hasValueSatisfying(w -> assertThat(w).contains("replayed"));
+
+        // then the one signed ahead is still refused as a replay 9 min 59 s later, while its timestamp would pass
+        now[0] = start.plus(Duration.ofMinutes(9).plusSeconds(59));
+        assertThat(check.refusal(ahead, body, aheadSignature))
+                .hasValueSatisfying(w -> assertThat(w).contains("replayed"));
+
+        // and after 10 min 40 s both are outside the window, whatever the guard remembers
+        now[0] = start.plus(Duration.ofMinutes(10).plusSeconds(40));
+        assertThat(check.refusal(ts, body, signature)).hasValueSatisfying(w -> assertThat(w)
+                .contains("640s old, outside the 5-minute window"));
+        assertThat(check.refusal(ahead, body, aheadSignature)).hasValueSatisfying(w -> assertThat(w)
+                .contains("outside the 5-minute window"));
+        assertThat(check.refusal(String.valueOf(now[0].plusSeconds(3600).getEpochSecond()), body, signature))
+                .hasValueSatisfying(w -> assertThat(w).contains("3600s in the future"));
+
+        // and the guard forgets what can no longer be accepted, so it stays bounded
+        now[0] = start.plus(Duration.ofMinutes(16));
+        String fresh = String.valueOf(now[0].getEpochSecond());
+        assertThat(check.refusal(fresh, body, SignedRequests.sign(SlackPlans.SECRET, fresh, body))).isEmpty();
+        assertThat(seen(dataSource, signature)).isFalse();
+        assertThat(seen(dataSource, aheadSignature)).isFalse();
+    }
+
+    private static boolean seen(DataSource dataSource, String signature) {
+        try (var c = dataSource.getConnection();
+             var s = c.prepareStatement("SELECT 1 FROM slack_request_seen WHERE signature = ?")) {
+            s.setString(1, signature);
+            try (var rows = s.executeQuery()) {
+                return rows.next();
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void shouldRefuseForgedStaleAndReplayedRequestsWith401() {
         atLastCanaryStep("slack-forged");
         int entries = audit("slack-forged").size();
@@ -229,6 +305,10 @@ class SlackCommandsTest {
 
         assertThat(requests.send(body, Instant.now(), false).status()).as("forged").isEqualTo(401);
         assertThat(requests.send(body, Instant.now().minusSeconds(6 * 60), true).status()).as("stale")
+                .isEqualTo(401);
+        assertThat(requests.send(body, Instant.now().plusSeconds(60 * 60), true).status()).as("an hour ahead")
+                .isEqualTo(401);
+        assertThat(requests.send(body, Instant.now().plusSeconds(6 * 60), true).status()).as("6 minutes ahead")
                 .isEqualTo(401);
         String timestamp = String.valueOf(Instant.now().getEpochSecond());
         String signature = SignedRequests.sign(SlackPlans.SECRET, timestamp, body);
