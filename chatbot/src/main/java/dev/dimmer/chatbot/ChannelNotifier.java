@@ -2,6 +2,7 @@ package dev.dimmer.chatbot;
 
 import dev.dimmer.api.audit.AuditMetadata;
 import dev.dimmer.api.audit.LogPosition;
+import dev.dimmer.api.migration.CommandRefusedEvent;
 import dev.dimmer.api.migration.MigrationEvent;
 import dev.dimmer.api.migration.MigrationRegisteredEvent;
 import dev.dimmer.api.migration.PlanRevisedEvent;
@@ -25,6 +26,8 @@ import org.slf4j.LoggerFactory;
  * Turns every migration event into a sentence for the plan's channel. With Slack configured the sentence goes
  * into the outbox (table {@code slack_outbox}) in the same transaction as the processor's token, so each event
  * is queued exactly once; {@link SlackDelivery} posts it. Without Slack the sentence goes to the log.
+ * A refused command reaches the channel without the free text that came with it, and only when its sender holds
+ * some role: a stranger's attempt stays on the record and in the log, never in the channel.
  */
 @Singleton
 @ProcessingGroup(ChannelNotifier.GROUP)
@@ -78,10 +81,12 @@ public class ChannelNotifier {
             throws SQLException {
         MetaData meta = message.getMetaData();
         long position = LogPosition.of(message);
-        String sentence = Sentences.of(event, text(meta, AuditMetadata.ACTOR_NAME), text(meta, AuditMetadata.REASON),
-                position);
+        boolean refused = event instanceof CommandRefusedEvent;
+        String sentence = SlackText.clip(Sentences.of(event, text(meta, AuditMetadata.ACTOR_NAME),
+                refused ? null : text(meta, AuditMetadata.REASON), position), SlackText.BLOCK_TEXT);
         Optional<String> channel = directory.channel(c, event.migrationId());
-        if (!settings.posting() || channel.isEmpty()) {
+        boolean stranger = refused && isBlank(text(meta, AuditMetadata.ACTOR_ROLES));
+        if (!settings.posting() || channel.isEmpty() || stranger) {
             LOG.info("{} {}", channel.orElse("(no channel)"), sentence);
             return;
         }
@@ -96,6 +101,10 @@ public class ChannelNotifier {
             s.setString(5, sentence);
             s.executeUpdate();
         }
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
     }
 
     private static String text(MetaData meta, String key) {

@@ -59,28 +59,28 @@ public class GoNoGoSlackHandler {
         }
         String migration = args.word(0);
         String wave = args.word(1);
-        Actor actor = actors.actor(payload.getUserId(), payload.getUserName(), migration);
+        Actor actor = actors.actor(payload.getUserId(), migration);
         String reason = args.rest().isBlank() ? "go/no-go opened in Slack" : args.rest();
         try {
             GoNoGoState state = commands.send(migration, "gonogo " + wave, actor, reason,
                     p -> new OpenGoNoGoCommand(migration, wave, p));
             var posted = ctx.client().chatPostMessage(r -> r.channel(payload.getChannelId())
-                    .text("Go/no-go: cutover of " + wave + " in " + migration)
+                    .text("Go/no-go: cutover of " + SlackText.escape(wave) + " in " + SlackText.escape(migration))
                     .blocks(GoNoGoCard.of(state, status.migration(migration))));
             if (!posted.isOk()) {
-                return ctx.ack("the go/no-go is open, but Slack refused the card (" + posted.getError()
+                return ctx.ack("the go/no-go is open, but Slack refused the card (" + SlackText.escape(posted.getError())
                         + "); invite the bot to this channel and run /gonogo again");
             }
             return ctx.ack();
         } catch (SlackRefusal refusal) {
-            return ctx.ack(":no_entry: " + refusal.getMessage());
+            return ctx.ack(refusal.shown());
         }
     }
 
     public Response approve(BlockActionRequest request, ActionContext ctx) throws IOException {
         BlockActionPayload payload = request.getPayload();
         String[] target = payload.getActions().get(0).getValue().split(" ", 2);
-        vote(ctx, payload.getUser().getId(), payload.getUser().getName(), target[0], target[1], Vote.APPROVE, "",
+        vote(ctx, payload.getUser().getId(), target[0], target[1], Vote.APPROVE, "",
                 payload.getChannel().getId(), payload.getContainer().getMessageTs());
         return ctx.ack();
     }
@@ -112,15 +112,15 @@ public class GoNoGoSlackHandler {
         if (reason == null || reason.isBlank()) {
             return ctx.ackWithErrors(Map.of("reason", "say what must change before cutover"));
         }
-        String refusal = vote(ctx, payload.getUser().getId(), payload.getUser().getName(), target[0], target[1],
+        String refusal = vote(ctx, payload.getUser().getId(), target[0], target[1],
                 Vote.REJECT, reason, target[2], target[3]);
         return refusal == null ? ctx.ack() : ctx.ackWithErrors(Map.of("reason", refusal));
     }
 
     /** Casts the ballot and updates the card; answers the refusal (also sent ephemerally), or null. */
-    private String vote(Context ctx, String userId, String userName, String migration, String wave, Vote vote,
+    private String vote(Context ctx, String userId, String migration, String wave, Vote vote,
                         String comment, String channel, String cardTs) throws IOException {
-        Actor actor = actors.actor(userId, userName, migration);
+        Actor actor = actors.actor(userId, migration);
         try {
             GoNoGoState state = commands.send(migration, "vote " + vote.label() + " on " + wave, actor,
                     comment.isBlank() ? vote.label() : comment,
@@ -128,7 +128,7 @@ public class GoNoGoSlackHandler {
             updateCard(ctx, channel, cardTs, state);
             return null;
         } catch (SlackRefusal refusal) {
-            postEphemeral(ctx, channel, userId, ":no_entry: " + refusal.getMessage());
+            postEphemeral(ctx, channel, userId, refusal.shown());
             return refusal.getMessage();
         }
     }
@@ -136,7 +136,8 @@ public class GoNoGoSlackHandler {
     private void updateCard(Context ctx, String channel, String ts, GoNoGoState state) throws IOException {
         try {
             var updated = ctx.client().chatUpdate(r -> r.channel(channel).ts(ts)
-                    .text("Go/no-go: cutover of " + state.wave() + " in " + state.migrationId())
+                    .text("Go/no-go: cutover of " + SlackText.escape(state.wave()) + " in "
+                            + SlackText.escape(state.migrationId()))
                     .blocks(GoNoGoCard.of(state, status.migration(state.migrationId()))));
             if (!updated.isOk()) {
                 LOG.warn("chat.update of the go/no-go card failed: {}", updated.getError());

@@ -19,10 +19,12 @@ public class MigrationSlackHandler {
             • `/rollback MIGRATION WAVE reason` – return a wave to SHADOW, no reads on the target (lead)""";
     private final SlackActors actors;
     private final StatusLookup status;
+    private final RefusalBudget budget;
 
-    public MigrationSlackHandler(SlackActors actors, StatusLookup status) {
+    public MigrationSlackHandler(SlackActors actors, StatusLookup status, RefusalBudget budget) {
         this.actors = actors;
         this.status = status;
+        this.budget = budget;
     }
 
     public Response handle(SlashCommandRequest request, SlashCommandContext ctx) {
@@ -31,13 +33,13 @@ public class MigrationSlackHandler {
         String verb = args.has(1) ? args.word(0) : "help";
         switch (verb) {
             case "list" -> {
-                if (actors.actor(payload.getUserId(), payload.getUserName(), null).roles().isEmpty()) {
+                if (actors.actor(payload.getUserId(), null).roles().isEmpty()) {
                     return ctx.ack(noRole(payload));
                 }
                 try {
                     return ctx.ack(StatusCard.list(status.all()));
                 } catch (SlackRefusal refusal) {
-                    return ctx.ack(refusal.getMessage());
+                    return ctx.ack(refusal.shown());
                 }
             }
             case "status" -> {
@@ -45,24 +47,32 @@ public class MigrationSlackHandler {
                     return ctx.ack("usage: /migration status MIGRATION (see /migration list)");
                 }
                 String id = args.word(1);
-                Actor actor = actors.actor(payload.getUserId(), payload.getUserName(), id);
+                Actor actor = actors.actor(payload.getUserId(), id);
                 if (actor.roles().isEmpty()) {
                     return ctx.ack(noRole(payload));
                 }
                 return status.migration(id).map(view -> ctx.ack(StatusCard.of(view)))
-                        .orElseGet(() -> ctx.ack("there is no migration '" + id + "'; /migration list shows them"));
+                        .orElseGet(() -> ctx.ack("there is no migration '" + SlackText.escape(id)
+                                + "'; /migration list shows them"));
             }
             case "help" -> {
                 return ctx.ack(HELP);
             }
             default -> {
-                return ctx.ack("unknown subcommand '" + verb + "'; try /migration list, status MIGRATION or help");
+                return ctx.ack("unknown subcommand '" + SlackText.escape(SlackText.clip(verb, 40)) + "'; try /migration list, status MIGRATION or help");
             }
         }
     }
 
-    private static String noRole(SlashCommandPayload payload) {
-        return "you (" + payload.getUserId() + ") hold no Dimmer role; ask a lead to add you to the plan's "
-                + "owners or to slack_users in dimmer.yml";
+    /** The refusal for want of any role, or the slow-down once the sender has been refused too often. */
+    private String noRole(SlashCommandPayload payload) {
+        try {
+            budget.requireOpen(payload.getUserId());
+        } catch (SlackRefusal slowDown) {
+            return slowDown.shown();
+        }
+        budget.spend(payload.getUserId());
+        return ":no_entry: you (" + SlackText.escape(payload.getUserId()) + ") hold no Dimmer role; ask a lead to "
+                + "add you to the plan's owners or to slack_users in dimmer.yml";
     }
 }

@@ -14,7 +14,10 @@ import dev.dimmer.api.migration.WaveAdvancedEvent;
 import dev.dimmer.api.migration.WaveRolledBackEvent;
 import java.util.stream.Collectors;
 
-/** One short human sentence per event, the same in Slack and in the log. */
+/**
+ * One short human sentence per event, the same in Slack and in the log. Every string that comes from a plan or a
+ * person is escaped ({@link SlackText}), and free text is cut, so a sentence is safe Slack mrkdwn.
+ */
 final class Sentences {
     private Sentences() {
     }
@@ -24,50 +27,54 @@ final class Sentences {
      * @param reason why, or blank
      */
     static String of(MigrationEvent event, String by, String reason, long position) {
-        String who = by == null || by.isBlank() ? "" : " by " + by;
-        String why = reason == null || reason.isBlank() ? "" : ": " + reason;
+        String who = by == null || by.isBlank() ? "" : " by " + SlackText.escape(SlackText.clip(by, 100));
+        String why = reason == null || reason.isBlank() ? "" : ": " + SlackText.quote(reason);
         return what(event) + who + why + " (audit #" + position + ")";
     }
 
     private static String what(MigrationEvent event) {
-        String id = event.migrationId();
+        String id = esc(event.migrationId());
         if (event instanceof MigrationRegisteredEvent e) {
-            return "Migration " + id + " registered (" + e.plan().title() + ", " + e.plan().waves().size()
+            return "Migration " + id + " registered (" + esc(SlackText.clip(e.plan().title(), 200)) + ", " + e.plan().waves().size()
                     + " waves)";
         }
         if (event instanceof PlanRevisedEvent e) {
-            return "Plan of " + id + " revised (" + String.join("; ", e.changes()) + ")";
+            return "Plan of " + id + " revised (" + esc(SlackText.clip(String.join("; ", e.changes()), 1000)) + ")";
         }
         if (event instanceof WaveAdvancedEvent e) {
-            return "Wave " + e.wave() + " moved " + e.from() + " → " + phase(e.phase(), e.weight());
+            return "Wave " + esc(e.wave()) + " moved " + e.from() + " → " + phase(e.phase(), e.weight());
         }
         if (event instanceof CanaryWeightRaisedEvent e) {
-            return "Wave " + e.wave() + " canary " + e.fromWeight() + "% → " + e.weight() + "% of reads on the target";
+            return "Wave " + esc(e.wave()) + " canary " + e.fromWeight() + "% → " + e.weight() + "% of reads on the target";
         }
         if (event instanceof CutoverStartedEvent e) {
-            return "Wave " + e.wave() + " cut over: all reads on the target";
+            return "Wave " + esc(e.wave()) + " cut over: all reads on the target";
         }
         if (event instanceof WaveRolledBackEvent e) {
-            return "Wave " + e.wave() + " rolled back from " + phase(e.from(), e.fromWeight())
+            return "Wave " + esc(e.wave()) + " rolled back from " + phase(e.from(), e.fromWeight())
                     + " to SHADOW (no reads on the target)";
         }
         if (event instanceof GoNoGoOpenedEvent e) {
-            return "Go/no-go opened on the cutover of wave " + e.wave() + " (needs " + e.quorum().stream()
+            return "Go/no-go opened on the cutover of wave " + esc(e.wave()) + " (needs " + e.quorum().stream()
                     .map(a -> a.count() + " " + a.role().label() + (a.count() == 1 ? "" : "s")).collect(Collectors.joining(" and "))
                     + ", no rejection)";
         }
         if (event instanceof VoteCastEvent e) {
-            return e.voterName() + " voted " + e.vote().label() + " on wave " + e.wave() + " ("
+            return esc(e.voterName()) + " voted " + e.vote().label() + " on wave " + esc(e.wave()) + " ("
                     + e.approvals() + " approve, " + e.rejections() + " reject; "
                     + (e.passed() ? "go/no-go passed" : "not passed yet") + ")";
         }
         if (event instanceof CommandRefusedEvent e) {
-            return "Refused " + e.attempted() + " (" + e.refusal() + ")";
+            return "Refused " + SlackText.quote(e.attempted()) + " (" + SlackText.quote(e.refusal()) + ")";
         }
         if (event instanceof MigrationAbortedEvent) {
             return "Migration " + id + " aborted";
         }
         return event.getClass().getSimpleName().replace("Event", "") + " on " + id;
+    }
+
+    private static String esc(String text) {
+        return SlackText.escape(text);
     }
 
     static String phase(Phase phase, int weight) {

@@ -9,20 +9,23 @@ import java.util.Set;
 
 /**
  * Who a Slack user is in Dimmer: the roles the server's configuration gives the user id, plus the roles the
- * migration's plan gives it as an owner. A user named nowhere holds no role and is refused everything.
+ * migration's plan gives it as an owner. A user named nowhere holds no role and is refused everything. The name
+ * comes from the same places, else from Slack's directory, else it is the user id.
  */
 @Singleton
 public class SlackActors {
     private final SlackUsers users;
     private final MigrationDirectory directory;
+    private final SlackProfiles profiles;
 
-    public SlackActors(SlackUsers users, MigrationDirectory directory) {
+    public SlackActors(SlackUsers users, MigrationDirectory directory, SlackProfiles profiles) {
         this.users = users;
         this.directory = directory;
+        this.profiles = profiles;
     }
 
     /** @param migrationId the migration acted on, or null for actions that concern none */
-    Actor actor(String userId, String slackName, String migrationId) {
+    Actor actor(String userId, String migrationId) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         String name = null;
         Actor configured = users.find(userId).orElse(null);
@@ -38,6 +41,6 @@ public class SlackActors {
                 }
             }
         }
-        return new Actor(userId, name == null ? slackName : name, roles);
+        return new Actor(userId, name == null ? profiles.name(userId).orElse(userId) : name, roles);
     }
 }

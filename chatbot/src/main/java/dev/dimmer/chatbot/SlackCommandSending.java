@@ -20,39 +20,48 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends a domain command on behalf of a Slack user, through the same command bus (and role check) as the API.
  * A refusal becomes a {@link SlackRefusal} with the domain's reason; a refusal for want of a role is also put on
- * the migration's record.
+ * the migration's record. Every refusal spends from the sender's {@link RefusalBudget}; with it spent, nothing is
+ * sent at all.
  */
 @Singleton
 public class SlackCommandSending {
     private static final Logger LOG = LoggerFactory.getLogger(SlackCommandSending.class);
     private final CommandGateway gateway;
     private final Clock clock;
+    private final RefusalBudget budget;
 
-    public SlackCommandSending(CommandGateway gateway, Clock clock) {
+    public SlackCommandSending(CommandGateway gateway, Clock clock, RefusalBudget budget) {
         this.gateway = gateway;
         this.clock = clock;
+        this.budget = budget;
     }
 
     /**
      * @param attempted what the person tried, in words ({@code cutover customers}), for the audit trail
      */
     <R> R send(String migrationId, String attempted, Actor actor, String reason, Function<Provenance, Object> command) {
+        budget.requireOpen(actor.id());
         Provenance provenance = new Provenance(actor, Channel.SLACK, reason, clock.instant());
         try {
             return this.<R>await(command.apply(provenance));
         } catch (CommandRejectedException rejected) {
+            budget.spend(actor.id());
             if (rejected.code() == RejectionCode.FORBIDDEN) {
                 recordRefusal(migrationId, attempted, rejected.getMessage(), provenance);
             }
             throw new SlackRefusal(rejected.getMessage());
         } catch (AggregateNotFoundException missing) {
+            budget.spend(actor.id());
             throw new SlackRefusal("there is no migration '" + migrationId + "'; /migration list shows them");
         }
     }
 
     private void recordRefusal(String migrationId, String attempted, String refusal, Provenance provenance) {
         try {
-            await(new RecordRefusalCommand(migrationId, attempted, refusal, provenance));
+            // the record keeps what was tried and why it was refused; a stranger's text is cut, never kept whole
+            Provenance kept = new Provenance(provenance.actor(), provenance.channel(),
+                    SlackText.clip(provenance.reason(), SlackText.QUOTE), provenance.at());
+            await(new RecordRefusalCommand(migrationId, SlackText.clip(attempted, 200), refusal, kept));
         } catch (RuntimeException e) {
             LOG.warn("could not record the refusal of {} by {} on {}: {}", attempted, provenance.actor().id(),
                     migrationId, e.getMessage());

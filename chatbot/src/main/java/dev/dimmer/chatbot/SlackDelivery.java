@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * Posts the outbox to Slack on its own thread, so Slack's speed, rate limits and outages never reach the control
  * plane. Each row is locked ({@code FOR UPDATE SKIP LOCKED}), posted and marked in one short transaction, so
  * several nodes share the work and none posts a row twice. A 429 pauses delivery for Slack's Retry-After; any
- * other failure retries that migration's row with exponential backoff, keeping each thread in order.
+ * other transient failure retries that migration's row with exponential backoff, keeping each thread in order.
+ * An error Slack will give again (msg_too_long, channel_not_found, invalid_auth, ...) marks the row failed at once,
+ * with one WARN saying what to do, and the migration's later rows go on.
  */
 @Context
 public class SlackDelivery {
@@ -35,13 +37,13 @@ public class SlackDelivery {
     private static final int GIVE_UP_AFTER = 12;
     private static final String CANDIDATES = """
             SELECT event_id, migration_id FROM slack_outbox o
-             WHERE posted_at IS NULL AND next_attempt_at <= now()
+             WHERE posted_at IS NULL AND failed_at IS NULL AND next_attempt_at <= now()
                AND NOT EXISTS (SELECT 1 FROM slack_outbox e WHERE e.migration_id = o.migration_id
-                                  AND e.posted_at IS NULL AND e.position < o.position)
+                                  AND e.posted_at IS NULL AND e.failed_at IS NULL AND e.position < o.position)
              ORDER BY position LIMIT 50""";
     private static final String LOCK = """
             SELECT migration_id, channel, text, attempts FROM slack_outbox
-             WHERE event_id = ? AND posted_at IS NULL FOR UPDATE SKIP LOCKED""";
+             WHERE event_id = ? AND posted_at IS NULL AND failed_at IS NULL FOR UPDATE SKIP LOCKED""";
     private final SlackSettings settings;
     private final DataSource dataSource;
     private final MigrationDirectory directory;
@@ -144,6 +146,13 @@ public class SlackDelivery {
                     c.commit();
                     return true;
                 } catch (SlackFailure failure) {
+                    if (failure.permanent()) {
+                        LOG.warn("Slack refused event {} of {} for good, not retrying: {}; {}", eventId, migrationId,
+                                failure.getMessage(), failure.advice());
+                        fail(c, eventId, failure);
+                        c.commit();
+                        return true;
+                    }
                     reschedule(c, eventId, migrationId, attempts, failure);
                     c.commit();
                     return attempts + 1 >= GIVE_UP_AFTER;
@@ -162,8 +171,7 @@ public class SlackDelivery {
         if (attempts + 1 >= GIVE_UP_AFTER) {
             LOG.warn("gave up posting event {} of {} to Slack after {} attempts: {}", eventId, migrationId,
                     attempts + 1, failure.getMessage());
-            update(c, "UPDATE slack_outbox SET posted_at = now(), attempts = attempts + 1, last_error = ? "
-                    + "WHERE event_id = ?", failure.getMessage(), eventId);
+            fail(c, eventId, failure);
             return;
         }
         Duration wait = failure.retryAfter() != null ? failure.retryAfter()
@@ -181,20 +189,27 @@ public class SlackDelivery {
         }
     }
 
+    private static void fail(Connection c, String eventId, SlackFailure failure) throws SQLException {
+        update(c, "UPDATE slack_outbox SET failed_at = now(), attempts = attempts + 1, last_error = ? "
+                + "WHERE event_id = ?", failure.getMessage(), eventId);
+    }
+
     private String post(String migrationId, String channel, String text) throws SlackFailure {
         MethodsClient methods = slack.methods(settings.botToken());
         SlackThread thread = directory.thread(migrationId).orElse(null);
         if (thread == null) {
             var root = SlackCalls.call("chat.postMessage", () -> methods.chatPostMessage(r -> r.channel(channel)
-                    .text("Migration " + migrationId)
+                    .text("Migration " + SlackText.escape(migrationId))
                     .blocks(status.migration(migrationId).map(StatusCard::of).orElse(null))));
             thread = new SlackThread(root.getChannel(), root.getTs());
             directory.rememberThread(migrationId, thread);
         }
         String threadTs = thread.ts();
         String threadChannel = thread.channel();
+        // rows queued before sentences were cut may be longer than Slack takes
+        String fitted = SlackText.clip(text, SlackText.BLOCK_TEXT);
         return SlackCalls.call("chat.postMessage", () -> methods.chatPostMessage(r -> r.channel(threadChannel)
-                .threadTs(threadTs).text(text))).getTs();
+                .threadTs(threadTs).text(fitted))).getTs();
     }
 
     private void refreshCard(String migrationId) {
@@ -206,7 +221,7 @@ public class SlackDelivery {
         try {
             SlackCalls.call("chat.update", () -> slack.methods(settings.botToken()).chatUpdate(r -> r
                     .channel(thread.get().channel()).ts(thread.get().ts())
-                    .text("Migration " + migrationId).blocks(StatusCard.of(view.get()))));
+                    .text("Migration " + SlackText.escape(migrationId)).blocks(StatusCard.of(view.get()))));
         } catch (SlackFailure failure) {
             if (failure.retryAfter() != null) {
                 pausedUntil = System.nanoTime() + failure.retryAfter().toNanos();

@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Slack request URL: a thin adapter from Micronaut to Bolt's {@link App#run} (bolt-micronaut does not run on
- * Micronaut 4). Signature and timestamp (5-minute window) are checked here first, then each signature is taken
- * in once: forged, stale and replayed requests get 401 and reach no handler.
+ * Micronaut 4). {@link SlackRequestCheck} comes first: forged, stale, future-dated and replayed requests get 401,
+ * one WARN line saying why, and reach no handler.
  */
 @Controller("/slack")
 @Requires(property = "dimmer.slack.signing-secret")
@@ -35,15 +35,13 @@ import org.slf4j.LoggerFactory;
 final class SlackEventsController {
     private static final Logger LOG = LoggerFactory.getLogger(SlackEventsController.class);
     private final App app;
-    private final SlackSignature.Verifier verifier;
     private final SlackRequestParser parser;
-    private final ReplayGuard replays;
+    private final SlackRequestCheck check;
 
-    SlackEventsController(App app, SlackSettings settings, ReplayGuard replays) {
+    SlackEventsController(App app, SlackRequestCheck check) {
         this.app = app;
-        this.verifier = new SlackSignature.Verifier(new SlackSignature.Generator(settings.signingSecret()));
         this.parser = new SlackRequestParser(app.config());
-        this.replays = replays;
+        this.check = check;
     }
 
     @Post(uri = "/events", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON},
@@ -53,11 +51,9 @@ final class SlackEventsController {
         String text = body == null ? "" : body;
         String timestamp = request.getHeaders().get(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP);
         String signature = request.getHeaders().get(SlackSignature.HeaderNames.X_SLACK_SIGNATURE);
-        if (timestamp == null || signature == null || !verifier.isValid(timestamp, text, signature)) {
-            return unauthorized("invalid or stale signature");
-        }
-        if (!replays.firstSighting(signature)) {
-            return unauthorized("replayed request");
+        var refusal = check.refusal(timestamp, text, signature);
+        if (refusal.isPresent()) {
+            return unauthorized(refusal.get());
         }
         Map<String, List<String>> headers = new HashMap<>();
         request.getHeaders().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), values));
@@ -81,6 +77,6 @@ final class SlackEventsController {
 
     private static MutableHttpResponse<String> unauthorized(String why) {
         LOG.warn("refused a Slack request: {}", why);
-        return HttpResponse.<String>status(HttpStatus.UNAUTHORIZED).body("{\"error\":\"" + why + "\"}");
+        return HttpResponse.<String>status(HttpStatus.UNAUTHORIZED).body("{\"error\":\"unauthorized\"}");
     }
 }

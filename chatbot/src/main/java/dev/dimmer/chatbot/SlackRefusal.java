@@ -5,4 +5,9 @@ final class SlackRefusal extends RuntimeException {
     SlackRefusal(String message) {
         super(message, null, false, false);
     }
+
+    /** The refusal as the sender sees it (ephemerally): escaped, as it may quote what they typed. */
+    String shown() {
+        return ":no_entry: " + SlackText.clip(SlackText.escape(getMessage()), SlackText.BLOCK_TEXT);
+    }
 }

@@ -16,7 +16,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Block Kit for a migration's status (the thread's root card, /migration status) and the list of migrations. */
+/**
+ * Block Kit for a migration's status (the thread's root card, /migration status) and the list of migrations. Plan
+ * strings are escaped in mrkdwn and every text is kept within Slack's limits (150 for a header, 3,000 for a section).
+ */
 final class StatusCard {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'")
             .withZone(ZoneOffset.UTC);
@@ -26,21 +29,22 @@ final class StatusCard {
 
     static List<LayoutBlock> of(MigrationStatusView view) {
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(header(h -> h.text(plainText(trim(view.title() + " (" + view.id() + ")", 150)))));
-        blocks.add(section(s -> s.text(markdownText(waves(view)))));
-        blocks.add(context(c -> c.elements(List.of(markdownText("*" + view.state() + "* · updated "
-                + time(view.updatedAt()) + " by " + view.updatedBy() + " · audit #" + view.position())))));
+        blocks.add(header(h -> h.text(plainText(SlackText.clip(view.title() + " (" + view.id() + ")", 150)))));
+        blocks.add(section(s -> s.text(markdownText(SlackText.clip(waves(view), SlackText.BLOCK_TEXT)))));
+        blocks.add(context(c -> c.elements(List.of(markdownText(SlackText.clip("*" + view.state() + "* · updated "
+                + time(view.updatedAt()) + " by " + SlackText.escape(view.updatedBy()) + " · audit #"
+                + view.position(), SlackText.BLOCK_TEXT))))));
         return blocks;
     }
 
     static String waves(MigrationStatusView view) {
         StringBuilder text = new StringBuilder();
         for (WaveStatusView wave : view.waves()) {
-            text.append("• *").append(wave.name()).append("* ")
+            text.append("• *").append(SlackText.escape(wave.name())).append("* ")
                     .append(Sentences.phase(wave.phase(), wave.weight()))
-                    .append(" since ").append(time(wave.since())).append(" by ").append(wave.by());
+                    .append(" since ").append(time(wave.since())).append(" by ").append(SlackText.escape(wave.by()));
             if (!wave.dependsOn().isEmpty()) {
-                text.append(" (after ").append(String.join(", ", wave.dependsOn())).append(")");
+                text.append(" (after ").append(SlackText.escape(String.join(", ", wave.dependsOn()))).append(")");
             }
             text.append('\n');
         }
@@ -54,20 +58,17 @@ final class StatusCard {
         }
         StringBuilder text = new StringBuilder("*Migrations*\n");
         for (MigrationStatusView m : list.migrations()) {
-            text.append("• *").append(m.id()).append("* ").append(m.title()).append(" (").append(m.state())
+            text.append("• *").append(SlackText.escape(m.id())).append("* ")
+                    .append(SlackText.escape(SlackText.clip(m.title(), 200))).append(" (").append(m.state())
                     .append("): ");
-            m.waves().forEach(w -> text.append(w.name()).append(' ')
+            m.waves().forEach(w -> text.append(SlackText.escape(w.name())).append(' ')
                     .append(Sentences.phase(w.phase(), w.weight())).append("; "));
             text.append('\n');
         }
-        return List.of(section(s -> s.text(markdownText(trim(text.toString(), 3000)))));
+        return List.of(section(s -> s.text(markdownText(SlackText.clip(text.toString(), SlackText.BLOCK_TEXT)))));
     }
 
     static String time(Instant at) {
         return at == null ? "-" : TIME.format(at);
-    }
-
-    private static String trim(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

@@ -49,14 +49,15 @@ public class WaveSlackHandler {
                          String reason, java.util.function.Function<dev.dimmer.api.actor.Provenance, Object> command) {
         String migration = args.word(0);
         String wave = args.word(1);
-        Actor actor = actors.actor(payload.getUserId(), payload.getUserName(), migration);
+        Actor actor = actors.actor(payload.getUserId(), migration);
         try {
             WaveState state = commands.send(migration, verb + " " + wave, actor, reason, command);
-            String text = actor.name() + " ran " + verb + " on wave " + wave + " of " + migration + ": now "
-                    + Sentences.phase(state.phase(), state.weight()) + " (" + reason + ")";
+            String text = SlackText.escape(actor.name()) + " ran " + verb + " on wave " + SlackText.escape(wave)
+                    + " of " + SlackText.escape(migration) + ": now " + Sentences.phase(state.phase(), state.weight())
+                    + " (" + SlackText.quote(reason) + ")";
             return ctx.ack(r -> r.responseType("in_channel").text(text));
         } catch (SlackRefusal refusal) {
-            return ctx.ack(r -> r.responseType("ephemeral").text(":no_entry: " + refusal.getMessage()));
+            return ctx.ack(r -> r.responseType("ephemeral").text(refusal.shown()));
         }
     }
 }

@@ -31,6 +31,9 @@ final class FakeSlack implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Failure> failures = new ConcurrentHashMap<>();
     private final AtomicInteger messages = new AtomicInteger();
+    // Slack's directory: users.info answers these and user_not_found for anyone else
+    private final Map<String, String> profiles = new ConcurrentHashMap<>(Map.of(
+            "U0EVE", "Eve Stranger", "U0MAL", "Mal Flooder", "U0BEA", "Bea in Slack"));
     private volatile String socketUrl = "ws://127.0.0.1:1/";
 
     record Call(String method, Map<String, String> params) {
@@ -39,7 +42,7 @@ final class FakeSlack implements AutoCloseable {
         }
     }
 
-    private record Failure(int status, int remaining, int retryAfterSeconds) {
+    private record Failure(int status, int remaining, int retryAfterSeconds, String error) {
     }
 
     FakeSlack() throws IOException {
@@ -64,7 +67,12 @@ final class FakeSlack implements AutoCloseable {
 
     /** The next {@code count} calls of a method fail with the status (429 carries Retry-After). */
     void failNext(String method, int count, int status, int retryAfterSeconds) {
-        failures.put(method, new Failure(status, count, retryAfterSeconds));
+        failures.put(method, new Failure(status, count, retryAfterSeconds, "ratelimited"));
+    }
+
+    /** The next {@code count} calls of a method answer HTTP 200 with {@code ok: false} and Slack's error code. */
+    void refuseNext(String method, int count, String error) {
+        failures.put(method, new Failure(200, count, 0, error));
     }
 
     List<Call> calls(String method) {
@@ -89,12 +97,13 @@ final class FakeSlack implements AutoCloseable {
         Map<String, String> params = params(exchange);
         Failure failure = failures.get(method);
         if (failure != null && failure.remaining() > 0) {
-            failures.put(method, new Failure(failure.status(), failure.remaining() - 1, failure.retryAfterSeconds()));
-            calls.add(new Call(method + "!" + failure.status(), params));
+            failures.put(method, new Failure(failure.status(), failure.remaining() - 1, failure.retryAfterSeconds(),
+                    failure.error()));
+            calls.add(new Call(method + "!" + (failure.status() == 200 ? failure.error() : failure.status()), params));
             if (failure.status() == 429) {
                 exchange.getResponseHeaders().add("Retry-After", String.valueOf(failure.retryAfterSeconds()));
             }
-            reply(exchange, failure.status(), "{\"ok\":false,\"error\":\"ratelimited\"}");
+            reply(exchange, failure.status(), "{\"ok\":false,\"error\":\"" + failure.error() + "\"}");
             return;
         }
         String ts = "1700000000." + String.format("%06d", messages.incrementAndGet());
@@ -109,6 +118,11 @@ final class FakeSlack implements AutoCloseable {
             case "chat.update" -> "{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"" + params.get("ts") + "\"}";
             case "chat.postEphemeral" -> "{\"ok\":true,\"message_ts\":\"1700000000.999999\"}";
             case "views.open" -> "{\"ok\":true,\"view\":{\"id\":\"V0VIEW\",\"type\":\"modal\"}}";
+            case "users.info" -> profiles.containsKey(params.get("user"))
+                    ? "{\"ok\":true,\"user\":{\"id\":\"" + params.get("user") + "\",\"name\":\"handle\","
+                    + "\"real_name\":\"" + profiles.get(params.get("user")) + "\",\"profile\":{\"display_name\":\""
+                    + profiles.get(params.get("user")) + "\",\"real_name\":\"" + profiles.get(params.get("user")) + "\"}}}"
+                    : "{\"ok\":false,\"error\":\"user_not_found\"}";
             case "apps.connections.open" -> "{\"ok\":true,\"url\":\"" + socketUrl + "\"}";
             default -> "{\"ok\":false,\"error\":\"unknown_method\"}";
         };

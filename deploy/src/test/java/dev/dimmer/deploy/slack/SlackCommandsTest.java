@@ -8,14 +8,21 @@ import static dev.dimmer.deploy.slack.SlackPlans.VIEWER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dimmer.chatbot.ReplayGuard;
+import dev.dimmer.chatbot.SlackRequestCheck;
+import dev.dimmer.chatbot.SlackSettings;
 import dev.dimmer.deploy.RunningControlPlane;
 import dev.dimmer.testing.TestDatabase;
 import dev.dimmer.testing.TestPostgres;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -171,6 +178,125 @@ class SlackCommandsTest {
     }
 
     @Test
+    void cannotMakeTheBotPostAStrangersTextOrMarkup() {
+        atLastCanaryStep("slack-attack");
+        String attack = "<!channel> re-auth at <https://evil.example/login|SSO>";
+
+        // a stranger is refused to themself alone, named as Slack's directory knows them, not by user_name
+        SignedRequests.Answer stranger = requests.command("/rollback", STRANGER, "slack-attack customers " + attack);
+        assertThat(stranger.body()).contains("ephemeral").contains("Eve Stranger may not roll back wave")
+                .doesNotContain("<!channel>").doesNotContain("u0eve");
+        assertThat(slack.calls("users.info")).anyMatch(c -> c.param("user").equals(STRANGER));
+
+        // a viewer's refusal reaches the thread, without what they typed
+        requests.command("/rollback", VIEWER, "slack-attack customers " + attack);
+        String refused = "Refused rollback customers (Vic Viewer may not roll back wave: it needs the lead role) "
+                + "by Vic Viewer (audit #";
+        slack.await("chat.postMessage", c -> c.stream().anyMatch(m -> m.param("text").startsWith(refused)), PATIENCE);
+
+        // a lead's reason is posted, escaped, in the reply and in the thread
+        SignedRequests.Answer lead = requests.command("/rollback", SlackPlans.LEAD, "slack-attack customers " + attack);
+        assertThat(lead.body()).contains("in_channel").contains("(&lt;!channel&gt; re-auth at "
+                + "&lt;https://evil.example/login|SSO&gt;)").doesNotContain("<https://evil");
+        slack.await("chat.postMessage", c -> c.stream().anyMatch(m -> m.param("text").contains("rolled back")
+                && m.param("text").contains("by Ada Lead: &lt;!channel&gt; re-auth at &lt;https://evil")), PATIENCE);
+
+        // and nothing Slack received carries the markup or the stranger's attempt
+        assertThat(slack.all()).allSatisfy(call -> assertThat(call.params().values())
+                .noneMatch(v -> v.contains("<!channel>") || v.contains("<https://evil")));
+        assertThat(slack.calls("chat.postMessage")).noneMatch(m -> m.param("text").contains("Eve Stranger"));
+        assertThat(audit("slack-attack").findValuesAsText("actor")).contains(STRANGER);
+    }
+
+    @Test
+    void shouldSlowDownSomeoneRefusedOverAndOverWithoutRecordingMore() {
+        atLastCanaryStep("slack-flood");
+        for (int i = 0; i < 5; i++) {
+            assertThat(requests.command("/cutover", SlackPlans.FLOODER, "slack-flood customers try " + i).body())
+                    .contains("Mal Flooder may not start cutover");
+        }
+        assertThat(requests.command("/cutover", SlackPlans.FLOODER, "slack-flood customers once more").body())
+                .contains("ephemeral").contains("slow down").doesNotContain("may not");
+        assertThat(requests.command("/migration", SlackPlans.FLOODER, "list").body()).contains("slow down");
+        assertThat(requests.command("/gonogo", SlackPlans.FLOODER, "slack-flood customers").body())
+                .contains("slow down");
+
+        JsonNode trail = server.await("/api/migrations/slack-flood/audit", LEAD, t -> t.path("entries")
+                .findValuesAsText("type").stream().filter("CommandRefusedEvent"::equals).count() >= 5)
+                .path("entries");
+        assertThat(trail.findValuesAsText("type").stream().filter("CommandRefusedEvent"::equals)).hasSize(5);
+    }
+
+    @Test
+    void shouldRefuseAReplayForAsLongAsItsTimestampCouldBeAccepted() {
+        // given the server's request check on its own clock
+        Instant start = Instant.parse("2026-12-01T10:00:00Z");
+        Instant[] now = {start};
+        Clock clock = new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        };
+        DataSource dataSource = server.plane().context().getBean(DataSource.class);
+        SlackRequestCheck check = new SlackRequestCheck(new SlackSettings("xoxb-test", SlackPlans.SECRET, null, null),
+                new ReplayGuard(dataSource, clock), clock);
+        String body = SignedRequests.slashBody("/migration", VIEWER, "help", slack.responseUrl("cmd"));
+        String ts = String.valueOf(start.getEpochSecond());
+        String signature = SignedRequests.sign(SlackPlans.SECRET, ts, body);
+        String ahead = String.valueOf(start.plusSeconds(5 * 60).getEpochSecond());
+        String aheadSignature = SignedRequests.sign(SlackPlans.SECRET, ahead, body);
+
+        // when requests signed now and 5 minutes ahead are taken in, then replayed
+        assertThat(check.refusal(ts, body, signature)).isEmpty();
+        assertThat(check.refusal(ahead, body, aheadSignature)).isEmpty();
+        assertThat(check.refusal(ts, body, signature)).hasValueSatisfying(w -> assertThat(w).contains("replayed"));
+
+        // then the one signed ahead is still refused as a replay 9 min 59 s later, while its timestamp would pass
+        now[0] = start.plus(Duration.ofMinutes(9).plusSeconds(59));
+        assertThat(check.refusal(ahead, body, aheadSignature))
+                .hasValueSatisfying(w -> assertThat(w).contains("replayed"));
+
+        // and after 10 min 40 s both are outside the window, whatever the guard remembers
+        now[0] = start.plus(Duration.ofMinutes(10).plusSeconds(40));
+        assertThat(check.refusal(ts, body, signature)).hasValueSatisfying(w -> assertThat(w)
+                .contains("640s old, outside the 5-minute window"));
+        assertThat(check.refusal(ahead, body, aheadSignature)).hasValueSatisfying(w -> assertThat(w)
+                .contains("outside the 5-minute window"));
+        assertThat(check.refusal(String.valueOf(now[0].plusSeconds(3600).getEpochSecond()), body, signature))
+                .hasValueSatisfying(w -> assertThat(w).contains("3600s in the future"));
+
+        // and the guard forgets what can no longer be accepted, so it stays bounded
+        now[0] = start.plus(Duration.ofMinutes(16));
+        String fresh = String.valueOf(now[0].getEpochSecond());
+        assertThat(check.refusal(fresh, body, SignedRequests.sign(SlackPlans.SECRET, fresh, body))).isEmpty();
+        assertThat(seen(dataSource, signature)).isFalse();
+        assertThat(seen(dataSource, aheadSignature)).isFalse();
+    }
+
+    private static boolean seen(DataSource dataSource, String signature) {
+        try (var c = dataSource.getConnection();
+             var s = c.prepareStatement("SELECT 1 FROM slack_request_seen WHERE signature = ?")) {
+            s.setString(1, signature);
+            try (var rows = s.executeQuery()) {
+                return rows.next();
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void shouldRefuseForgedStaleAndReplayedRequestsWith401() {
         atLastCanaryStep("slack-forged");
         int entries = audit("slack-forged").size();
@@ -179,6 +305,10 @@ class SlackCommandsTest {
 
         assertThat(requests.send(body, Instant.now(), false).status()).as("forged").isEqualTo(401);
         assertThat(requests.send(body, Instant.now().minusSeconds(6 * 60), true).status()).as("stale")
+                .isEqualTo(401);
+        assertThat(requests.send(body, Instant.now().plusSeconds(60 * 60), true).status()).as("an hour ahead")
+                .isEqualTo(401);
+        assertThat(requests.send(body, Instant.now().plusSeconds(6 * 60), true).status()).as("6 minutes ahead")
                 .isEqualTo(401);
         String timestamp = String.valueOf(Instant.now().getEpochSecond());
         String signature = SignedRequests.sign(SlackPlans.SECRET, timestamp, body);

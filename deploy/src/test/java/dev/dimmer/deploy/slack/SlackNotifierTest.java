@@ -115,6 +115,38 @@ class SlackNotifierTest {
     }
 
     @Test
+    void shouldMarkARowSlackRefusesForGoodFailedAndPostTheNextOne() throws java.sql.SQLException {
+        // given a migration whose thread is up
+        assertThat(server.postYaml("/api/migrations", LEAD, SlackPlans.plan("notify-refused")).status())
+                .isEqualTo(201);
+        String root = root("notify-refused");
+        awaitThread(root, 1);
+
+        // when Slack answers the next post with msg_too_long, and the wave moves on twice
+        slack.refuseNext("chat.postMessage", 1, "msg_too_long");
+        advance("notify-refused", "y".repeat(1900));
+        slack.await("chat.postMessage!msg_too_long", c -> !c.isEmpty(), PATIENCE);
+        advance("notify-refused", "backfill verified");
+
+        // then the refused row is not retried and the next one is posted
+        List<String> thread = awaitThread(root, 2);
+        assertThat(thread).hasSize(2);
+        assertThat(thread.get(1)).contains("BACKFILL → SHADOW").contains("backfill verified");
+        assertThat(slack.calls("chat.postMessage!msg_too_long")).hasSize(1);
+        assertThat(slack.calls("chat.postMessage!msg_too_long").get(0).param("text"))
+                .as("a long reason is cut with an ellipsis").contains("yyy…").hasSizeLessThan(3000);
+        javax.sql.DataSource data = server.plane().context().getBean(javax.sql.DataSource.class);
+        try (var c = data.getConnection(); var rows = c.createStatement().executeQuery(
+                "SELECT last_error, attempts FROM slack_outbox WHERE migration_id = 'notify-refused' "
+                        + "AND failed_at IS NOT NULL")) {
+            assertThat(rows.next()).as("the refused row is marked failed").isTrue();
+            assertThat(rows.getString(1)).isEqualTo("chat.postMessage: msg_too_long");
+            assertThat(rows.getInt(2)).isEqualTo(1);
+            assertThat(rows.next()).isFalse();
+        }
+    }
+
+    @Test
     void shouldSurviveA429BurstAndAnOutageWithoutLosingOrRepeatingAPost() {
         // given Slack answers the next three posts with 429 Retry-After: 1
         slack.failNext("chat.postMessage", 3, 429, 1);

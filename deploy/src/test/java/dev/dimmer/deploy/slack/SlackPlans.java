@@ -12,6 +12,7 @@ final class SlackPlans {
     static final String CAI = "U0CAI";
     static final String VIEWER = "U0VIEW";
     static final String STRANGER = "U0EVE";
+    static final String FLOODER = "U0MAL";
     static final String SECRET = "test-signing-secret-8f2d";
     static final List<Actor> CONFIGURED = List.of(
             new Actor(LEAD, "Ada Lead", Set.of(Role.LEAD, Role.VIEWER)),
