@@ -2,8 +2,8 @@ package dev.dimmer.core.migration;
 
 import dev.dimmer.api.actor.Role;
 import dev.dimmer.api.migration.CommandRejectedException;
-import dev.dimmer.api.migration.Phase;
 import dev.dimmer.api.migration.RejectionCode;
+import dev.dimmer.api.migration.UnmetCondition;
 import dev.dimmer.api.plan.Approval;
 import dev.dimmer.api.plan.Gate;
 import dev.dimmer.api.plan.MigrationPlan;
@@ -11,6 +11,7 @@ import dev.dimmer.core.plan.HumanUnits;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A cutover needs a passed go/no-go: the approvals the plan's cutover gate asks for (two approvers when it names
@@ -35,30 +36,32 @@ final class GoNoGoPolicy {
                 .map(HumanUnits::duration).flatMap(java.util.Optional::stream).findFirst().orElse(DEFAULT_EXPIRY);
     }
 
-    static void checkOpen(Wave wave) {
-        if (!wave.phase().isBefore(Phase.CUTOVER)) {
-            throw Refusals.illegal("wave %s is in %s; a go/no-go decides a cutover that has not happened yet",
-                    wave.name(), wave.phase());
-        }
-    }
-
     static GoNoGo requireOpen(String migration, Wave wave) {
         if (wave.goNoGo() == null) {
-            throw new CommandRejectedException(RejectionCode.GO_NO_GO_NOT_PASSED, String.format(
-                    "wave %s has no open go/no-go; a lead opens one with /gonogo %s %s or dimmer gonogo %s %s",
-                    wave.name(), migration, wave.name(), migration, wave.name()));
+            throw new CommandRejectedException(RejectionCode.GO_NO_GO_NOT_PASSED, noneOpen(migration, wave));
         }
         return wave.goNoGo();
     }
 
-    static void checkCutover(String migration, Wave wave, Instant at) {
-        GoNoGo vote = requireOpen(migration, wave);
-        List<String> shortfall = vote.shortfall(at);
-        if (!shortfall.isEmpty()) {
-            throw new CommandRejectedException(RejectionCode.GO_NO_GO_NOT_PASSED, String.format(
-                    "the go/no-go for wave %s has not passed: %s (ballots count for %s)", wave.name(),
-                    String.join("; ", shortfall), HumanUnits.format(vote.expiry())));
-        }
+    /** The wave's go/no-go is open and has passed at the time of the command. */
+    static Rule<WaveMove> passed() {
+        return move -> {
+            GoNoGo vote = move.wave().goNoGo();
+            if (vote == null) {
+                return Optional.of(new UnmetCondition(RejectionCode.GO_NO_GO_NOT_PASSED,
+                        noneOpen(move.migration(), move.wave())));
+            }
+            List<String> shortfall = vote.shortfall(move.at());
+            return shortfall.isEmpty() ? Optional.empty() : Optional.of(new UnmetCondition(
+                    RejectionCode.GO_NO_GO_NOT_PASSED, String.format("the go/no-go for wave %s has not passed: %s "
+                    + "(ballots count for %s)", move.wave().name(), String.join("; ", shortfall),
+                    HumanUnits.format(vote.expiry()))));
+        };
+    }
+
+    private static String noneOpen(String migration, Wave wave) {
+        return String.format("wave %s has no open go/no-go; a lead opens one with /gonogo %s %s or dimmer gonogo %s %s",
+                wave.name(), migration, wave.name(), migration, wave.name());
     }
 
     private static List<Gate> cutoverGates(MigrationPlan plan, String wave) {

@@ -83,25 +83,23 @@ public class Migration {
     public WaveState handle(AdvanceWaveCommand command) {
         Wave wave = activeWave(command);
         Instant at = command.provenance().at();
-        Integer asked = command.weight();
+        WaveMove move = new WaveMove(id, wave, waves, command.weight(), at);
         switch (wave.phase()) {
             case SHADOW -> {
-                int weight = asked == null ? wave.firstCanaryStep() : asked;
-                CanaryWeightPolicy.checkEntry(id, wave, weight);
-                apply(new WaveAdvancedEvent(id, wave.name(), Phase.SHADOW, Phase.CANARY, weight, at));
+                WaveMove entry = move.withWeight(command.weight() == null ? wave.firstCanaryStep() : command.weight());
+                TransitionRules.ENTER_CANARY.enforce(entry);
+                apply(new WaveAdvancedEvent(id, wave.name(), Phase.SHADOW, Phase.CANARY, entry.weight(), at));
             }
             case CANARY -> {
-                int weight = asked == null ? CanaryWeightPolicy.nextStep(id, wave) : asked;
-                CanaryWeightPolicy.checkRaise(id, wave, weight);
-                apply(new CanaryWeightRaisedEvent(id, wave.name(), wave.weight(), weight, at));
-            }
-            case DECOMMISSIONED -> throw Refusals.illegal(
-                    "wave %s is DECOMMISSIONED; it has no further phase", wave.name());
-            default -> {
-                if (asked != null) {
-                    throw Refusals.invalid("wave %s is in %s; a weight applies only when entering or within CANARY",
-                            wave.name(), wave.phase());
+                if (command.weight() == null) {
+                    TransitionRules.NEXT_CANARY_STEP.enforce(move);
                 }
+                WaveMove raise = command.weight() == null ? move.withWeight(wave.nextCanaryStep().orElseThrow()) : move;
+                TransitionRules.RAISE_CANARY.enforce(raise);
+                apply(new CanaryWeightRaisedEvent(id, wave.name(), wave.weight(), raise.weight(), at));
+            }
+            default -> {
+                TransitionRules.ADVANCE.enforce(move);
                 Phase next = wave.phase().next().orElseThrow();
                 apply(new WaveAdvancedEvent(id, wave.name(), wave.phase(), next, next.fixedWeight(), at));
             }
@@ -112,15 +110,7 @@ public class Migration {
     @CommandHandler
     public WaveState handle(StartCutoverCommand command) {
         Wave wave = activeWave(command);
-        if (wave.phase() != Phase.CANARY) {
-            throw Refusals.illegal("wave %s is in %s; cutover needs CANARY", wave.name(), wave.phase());
-        }
-        if (wave.weight() < wave.lastCanaryStep()) {
-            throw Refusals.illegal("wave %s is at canary %d%%; the plan's canary steps reach %d%% before cutover",
-                    wave.name(), wave.weight(), wave.lastCanaryStep());
-        }
-        DependencyPolicy.checkCutover(wave, waves);
-        GoNoGoPolicy.checkCutover(id, wave, command.provenance().at());
+        TransitionRules.CUTOVER.enforce(new WaveMove(id, wave, waves, null, command.provenance().at()));
         apply(new CutoverStartedEvent(id, wave.name(), wave.weight(), command.provenance().at()));
         return state(wave);
     }
@@ -128,10 +118,7 @@ public class Migration {
     @CommandHandler
     public WaveState handle(RollBackWaveCommand command) {
         Wave wave = activeWave(command);
-        if (!wave.phase().canRollBack()) {
-            throw Refusals.illegal("wave %s is in %s; rollback applies to a wave in CANARY, CUTOVER or STABILIZATION",
-                    wave.name(), wave.phase());
-        }
+        TransitionRules.ROLLBACK.enforce(new WaveMove(id, wave, waves, null, command.provenance().at()));
         apply(new WaveRolledBackEvent(id, wave.name(), wave.phase(), wave.weight(), command.provenance().at()));
         return state(wave);
     }
@@ -139,8 +126,8 @@ public class Migration {
     @CommandHandler
     public GoNoGoState handle(OpenGoNoGoCommand command) {
         Wave wave = activeWave(command);
-        GoNoGoPolicy.checkOpen(wave);
         Instant at = command.provenance().at();
+        TransitionRules.OPEN_GO_NO_GO.enforce(new WaveMove(id, wave, waves, null, at));
         GoNoGo opened = new GoNoGo(at, GoNoGoPolicy.quorum(plan, wave.name()),
                 GoNoGoPolicy.expiry(plan, wave.name()), Map.of());
         apply(new GoNoGoOpenedEvent(id, wave.name(), opened.quorum(), opened.expiry(), at));

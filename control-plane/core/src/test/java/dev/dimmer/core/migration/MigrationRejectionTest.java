@@ -62,8 +62,31 @@ class MigrationRejectionTest {
     void cannotCutOverBeforeTheLastCanaryStep() {
         refused(fixture.given(registeredWith(waveAt("customers", Phase.CANARY, 10)))
                         .when(new StartCutoverCommand(ID, "customers", BY_LEAD)),
-                RejectionCode.ILLEGAL_TRANSITION,
-                "wave customers is at canary 10%; the plan's canary steps reach 50% before cutover");
+                RejectionCode.ILLEGAL_TRANSITION, "cutover of wave customers refused: wave customers is at canary "
+                        + "10%; the plan's canary steps reach 50% before cutover; wave customers has no open go/no-go; "
+                        + "a lead opens one with /gonogo crm-to-managed-pg customers or dimmer gonogo "
+                        + "crm-to-managed-pg customers");
+    }
+
+    @Test
+    void cannotCutOverNamingEveryUnmetConditionAtOnce() {
+        List<Object> history = registeredWith(waveAt("customers", Phase.CANARY, 10));
+        history.addAll(waveAt("orders", Phase.CANARY, 10));
+        fixture.given(history).when(new StartCutoverCommand(ID, "orders", BY_LEAD))
+                .expectNoEvents()
+                .expectException(new org.hamcrest.TypeSafeMatcher<Throwable>() {
+                    @Override
+                    protected boolean matchesSafely(Throwable t) {
+                        return t instanceof CommandRejectedException r && r.unmet().stream()
+                                .map(u -> u.code()).toList().equals(List.of(RejectionCode.ILLEGAL_TRANSITION,
+                                        RejectionCode.DEPENDENCY_NOT_READY, RejectionCode.GO_NO_GO_NOT_PASSED));
+                    }
+
+                    @Override
+                    public void describeTo(org.hamcrest.Description d) {
+                        d.appendText("a refusal naming the weight, the dependency and the go/no-go, in that order");
+                    }
+                });
     }
 
     @Test
@@ -71,8 +94,10 @@ class MigrationRejectionTest {
         List<Object> history = registeredWith(waveAt("customers", Phase.CANARY, 50));
         history.addAll(waveAt("orders", Phase.CANARY, 50));
         refused(fixture.given(history).when(new StartCutoverCommand(ID, "orders", BY_LEAD)),
-                RejectionCode.DEPENDENCY_NOT_READY, "wave orders depends on customers, which is in CANARY at 50%; "
-                        + "cutover needs customers in STABILIZATION or later");
+                RejectionCode.DEPENDENCY_NOT_READY, "cutover of wave orders refused: wave orders depends on customers, "
+                        + "which is in CANARY at 50%; cutover needs customers in STABILIZATION or later; wave orders has "
+                        + "no open go/no-go; a lead opens one with /gonogo crm-to-managed-pg orders or dimmer gonogo "
+                        + "crm-to-managed-pg orders");
     }
 
     @Test
