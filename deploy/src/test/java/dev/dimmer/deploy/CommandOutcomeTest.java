@@ -176,6 +176,34 @@ class CommandOutcomeTest {
         assertThat(advance("if-match", "backfill verified", Map.of("If-Match", "99")).status()).isEqualTo(412);
     }
 
+    @Test
+    void shouldSendAGeneratedIdempotencyKeyWithEveryCliCommand() {
+        // given a registered migration and the CLI pointed at the server
+        register("cli-keyed");
+        Map<String, String> env = Map.of("DIMMER_URL", server.url(), "DIMMER_TOKEN", LEAD);
+
+        // when the lead advances a wave with the CLI, giving no key
+        CliProcess.Result advanced = CliProcess.run(env, "advance", "cli-keyed", "customers", "--reason", "from cli");
+
+        // then a key was made up, recorded with the command and carried on its event; nothing extra was printed
+        assertThat(advanced.exitCode()).as(advanced.err()).isZero();
+        assertThat(advanced.err()).isEmpty();
+        String key = (String) Tables.rows(database, "SELECT idempotency_key FROM command_idempotency "
+                + "WHERE migration_id = 'cli-keyed'").get(0).get(0);
+        assertThat(key).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+        assertThat(lastEventMetadata("cli-keyed")).contains("\"idempotency_key\":\"" + key + "\"");
+
+        // and a run given a key once more answers as the first did, acting once
+        CliProcess.Result first = CliProcess.run(env, "advance", "cli-keyed", "customers", "--reason", "verified",
+                "--idempotency-key", "ci-run-42-advance");
+        CliProcess.Result again = CliProcess.run(env, "advance", "cli-keyed", "customers", "--reason", "verified",
+                "--idempotency-key", "ci-run-42-advance");
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).isEqualTo(first.out());
+        assertThat(events("cli-keyed")).isEqualTo(3);
+    }
+
     private static void register(String id) {
         assertThat(server.postYaml("/api/migrations", LEAD, Plans.customersThenOrders(id)).status()).isEqualTo(201);
     }
