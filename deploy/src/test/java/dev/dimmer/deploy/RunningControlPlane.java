@@ -102,6 +102,18 @@ public final class RunningControlPlane implements AutoCloseable {
         }
     }
 
+    /** A POST with extra request headers (Idempotency-Key, If-Match, ...). */
+    public Answer post(String path, String token, Object body, Map<String, String> headers) {
+        try {
+            HttpRequest.Builder builder = request(path, token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            headers.forEach(builder::header);
+            return send(builder);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Opens a wave's go/no-go as the lead and approves it with both approvers: what a cutover needs. */
     public void passGoNoGo(String migration, String wave) {
         String waves = "/api/migrations/" + migration + "/waves/" + wave;
@@ -150,7 +162,8 @@ public final class RunningControlPlane implements AutoCloseable {
         try {
             HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
-            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body);
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body,
+                    response.headers().map());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -166,7 +179,12 @@ public final class RunningControlPlane implements AutoCloseable {
         }
     }
 
-    /** An HTTP answer: status, content type, JSON body. */
-    public record Answer(int status, String contentType, JsonNode body) {
+    /** An HTTP answer: status, content type, JSON body, and the response headers. */
+    public record Answer(int status, String contentType, JsonNode body, Map<String, List<String>> headers) {
+        /** The first value of a response header (case-insensitive), or null. */
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
     }
 }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "abort", description = "End a migration for good; it takes no further commands")
-final class AbortCommand extends ClientCommand {
+final class AbortCommand extends SendingCommand {
     @Parameters(index = "0", paramLabel = "MIGRATION", description = "Migration id")
     String migration;
 
@@ -19,6 +19,7 @@ final class AbortCommand extends ClientCommand {
     void run(ApiClient client) {
         JsonNode answer = client.post("/api/migrations/" + Paths.segment(migration) + "/abort",
                 Map.of("reason", reason));
+        noteWarning();
         if (options.json) {
             printJson(answer);
         } else {

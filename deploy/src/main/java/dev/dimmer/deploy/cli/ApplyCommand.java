@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "apply", description = "Register a plan as a migration, or revise the plan of an existing one")
-final class ApplyCommand extends ClientCommand {
+final class ApplyCommand extends SendingCommand {
     @Parameters(index = "0", paramLabel = "FILE", description = "Plan file (YAML or JSON)")
     Path file;
 
@@ -34,6 +34,7 @@ final class ApplyCommand extends ClientCommand {
             headers.put("X-Dimmer-Reason", reason.replaceAll("[\\r\\n]+", " "));
         }
         JsonNode answer = client.postText("/api/migrations", text, "application/yaml", headers);
+        noteWarning();
         if (options.json) {
             printJson(answer);
             return;

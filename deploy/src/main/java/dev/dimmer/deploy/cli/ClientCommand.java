@@ -28,7 +28,7 @@ abstract class ClientCommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         try {
-            run(options.client());
+            run(connect());
             return 0;
         } catch (ApiException e) {
             err().println("error: " + e.getMessage());
@@ -41,6 +41,10 @@ abstract class ClientCommand implements Callable<Integer> {
     }
 
     abstract void run(ApiClient client);
+
+    ApiClient connect() {
+        return options.client();
+    }
 
     PrintWriter out() {
         return spec.commandLine().getOut();

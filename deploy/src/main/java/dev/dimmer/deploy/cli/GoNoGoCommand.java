@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "gonogo", description = "Open the go/no-go vote that a wave's cutover needs (lead)")
-final class GoNoGoCommand extends ClientCommand {
+final class GoNoGoCommand extends SendingCommand {
     @Parameters(index = "0", paramLabel = "MIGRATION", description = "Migration id (the plan's slug)")
     String migration;
 
@@ -22,6 +22,7 @@ final class GoNoGoCommand extends ClientCommand {
     void run(ApiClient client) {
         JsonNode answer = client.post("/api/migrations/" + Paths.segment(migration) + "/waves/"
                 + Paths.segment(wave) + "/gonogo", Map.of("reason", reason == null ? "go/no-go opened" : reason));
+        noteWarning();
         if (options.json) {
             printJson(answer);
         } else {

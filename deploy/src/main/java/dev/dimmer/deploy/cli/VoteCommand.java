@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "vote", description = "Vote on a wave's open go/no-go (approver); voting again changes your vote")
-final class VoteCommand extends ClientCommand {
+final class VoteCommand extends SendingCommand {
     @Parameters(index = "0", paramLabel = "MIGRATION", description = "Migration id (the plan's slug)")
     String migration;
 
@@ -29,6 +29,7 @@ final class VoteCommand extends ClientCommand {
         body.put("comment", comment == null ? "" : comment);
         JsonNode answer = client.post("/api/migrations/" + Paths.segment(migration) + "/waves/"
                 + Paths.segment(wave) + "/votes", body);
+        noteWarning();
         if (options.json) {
             printJson(answer);
         } else {

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** A command on one wave: names the migration and wave, says why, and prints where the wave stands after it. */
-abstract class WaveActionCommand extends ClientCommand {
+abstract class WaveActionCommand extends SendingCommand {
     @Parameters(index = "0", paramLabel = "MIGRATION", description = "Migration id (the plan's slug)")
     String migration;
 
@@ -30,6 +30,7 @@ abstract class WaveActionCommand extends ClientCommand {
     void run(ApiClient client) {
         JsonNode state = client.post("/api/migrations/" + Paths.segment(migration) + "/waves/"
                 + Paths.segment(wave) + "/" + action(), body());
+        noteWarning();
         if (options.json) {
             printJson(state);
             return;

@@ -26,7 +26,9 @@ public final class ApiClient {
     private final URI base;
     private final String token;
     private final String correlationId;
+    private final String idempotencyKey;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private String warning;
 
     public ApiClient(URI base, String token) {
         this(base, token, null);
@@ -34,9 +36,27 @@ public final class ApiClient {
 
     /** @param correlationId carried by every event the client's commands cause, e.g. a CI run id; may be null */
     public ApiClient(URI base, String token, String correlationId) {
+        this(base, token, correlationId, null);
+    }
+
+    private ApiClient(URI base, String token, String correlationId, String idempotencyKey) {
         this.base = base;
         this.token = token;
         this.correlationId = correlationId;
+        this.idempotencyKey = idempotencyKey;
+    }
+
+    /**
+     * A client whose commands carry this Idempotency-Key, and are therefore sent a second time (once) when the
+     * first answer was lost or its outcome unknown: the server acts only if the first attempt did not.
+     */
+    public ApiClient withIdempotencyKey(String key) {
+        return new ApiClient(base, token, correlationId, key);
+    }
+
+    /** The server's Warning on the last answer (e.g. the command is stored but the view is catching up), or null. */
+    public String warning() {
+        return warning;
     }
 
     public static ApiClient locate(String serverOption, Map<String, String> env, DimmerHome home) {
@@ -62,7 +82,7 @@ public final class ApiClient {
     }
 
     public JsonNode get(String path) {
-        return send(request(path).GET());
+        return send(plainRequest(path).GET());
     }
 
     public JsonNode post(String path, Object body) {
@@ -82,6 +102,14 @@ public final class ApiClient {
     }
 
     private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = plainRequest(path);
+        if (idempotencyKey != null) {
+            builder.header("Idempotency-Key", idempotencyKey);
+        }
+        return builder;
+    }
+
+    private HttpRequest.Builder plainRequest(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofMinutes(10))
                 .header("Accept", "application/json")
@@ -96,23 +124,57 @@ public final class ApiClient {
     }
 
     private JsonNode send(HttpRequest.Builder builder) {
-        HttpResponse<String> response;
+        HttpRequest request = builder.build();
+        boolean retryable = idempotencyKey != null && request.method().equals("POST");
+        ApiResponse answer;
         try {
-            response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (ConnectException e) {
-            throw new ApiException(2, "cannot reach the Dimmer server at " + base + " (is `dimmer server` "
-                    + "running? point to it with --server URL or DIMMER_URL)", null);
-        } catch (IOException e) {
-            throw new ApiException(2, "talking to " + base + " failed: " + e.getMessage(), null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiException(2, "interrupted", null);
+            answer = exchange(request);
+        } catch (ApiException lost) {
+            if (!retryable) {
+                throw lost;
+            }
+            answer = retry(request);
         }
-        ApiResponse answer = new ApiResponse(response.statusCode(), parse(response.body()));
+        if (retryable && outcomeUnknown(answer)) {
+            answer = retry(request);
+        }
         if (answer.ok()) {
             return answer.body();
         }
         throw refusal(answer);
+    }
+
+    private ApiResponse retry(HttpRequest request) {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(2, "interrupted", null);
+        }
+        return exchange(request);
+    }
+
+    private static boolean outcomeUnknown(ApiResponse answer) {
+        return answer.status() == 503 && answer.body().path("code").asText("").equals("outcome-unknown");
+    }
+
+    private ApiResponse exchange(HttpRequest request) {
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (ConnectException e) {
+            throw new ApiException(2, "cannot reach the Dimmer server at " + base + " (is `dimmer server` "
+                    + "running? point to it with --server URL or DIMMER_URL)", null);
+        } catch (IOException e) {
+            throw new ApiException(2, "talking to " + base + " failed: " + e.getMessage()
+                    + (idempotencyKey == null ? "" : "; the command may or may not have been stored: send it again "
+                    + "with --idempotency-key " + idempotencyKey + " or check dimmer audit"), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(2, "interrupted", null);
+        }
+        warning = response.headers().firstValue("Warning").orElse(null);
+        return new ApiResponse(response.statusCode(), parse(response.body()));
     }
 
     private ApiException refusal(ApiResponse answer) {

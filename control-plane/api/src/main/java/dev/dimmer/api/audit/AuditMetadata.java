@@ -18,9 +18,14 @@ public final class AuditMetadata {
      * every view and the outbox key their rows by. See {@link LogPosition}.
      */
     public static final String POSITION = "dimmer_position";
+    /** The caller's Idempotency-Key: a retry with the same key answers with the first outcome instead of acting. */
+    public static final String IDEMPOTENCY_KEY = "idempotency_key";
+    /** The migration version the caller saw (If-Match); the command is refused if the migration moved on since. */
+    public static final String EXPECTED_VERSION = "expected_version";
 
     /** The keys copied from a command onto the events it causes. */
-    public static final String[] PROVENANCE_KEYS = {ACTOR_ID, ACTOR_NAME, ACTOR_ROLES, CHANNEL, REASON, REQUESTED_AT};
+    public static final String[] PROVENANCE_KEYS = {ACTOR_ID, ACTOR_NAME, ACTOR_ROLES, CHANNEL, REASON, REQUESTED_AT,
+            IDEMPOTENCY_KEY};
 
     private AuditMetadata() {
     }

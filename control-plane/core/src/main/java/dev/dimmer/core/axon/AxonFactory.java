@@ -12,6 +12,7 @@ import io.micronaut.inject.qualifiers.Qualifiers;
 import jakarta.inject.Singleton;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
@@ -49,9 +50,16 @@ public class AxonFactory {
         return new JdbcTransactions(dataSource);
     }
 
+    @Singleton
+    IdempotencyRecords idempotencyRecords(JdbcTransactions transactions,
+                                          @Value("${dimmer.api.idempotency-retention:24h}") Duration retention) {
+        return new IdempotencyRecords(transactions, retention);
+    }
+
     @Context
     @Bean(preDestroy = "shutdown")
-    Configuration axonConfiguration(JdbcTransactions transactions, HandlerFailures failures, BeanContext beans,
+    Configuration axonConfiguration(JdbcTransactions transactions, IdempotencyRecords idempotency,
+                                    HandlerFailures failures, BeanContext beans,
                                     @Value("${dimmer.axon.snapshot-threshold:20}") int snapshotThreshold,
                                     @Value("${dimmer.axon.batch-size:5000}") int batchSize,
                                     @Value("${dimmer.axon.fetch-size:2000}") int fetchSize,
@@ -90,6 +98,8 @@ public class AxonFactory {
                     bus.registerDispatchInterceptor(new ProvenanceMetadata());
                     bus.registerHandlerInterceptor(new CommandAuthorization());
                     bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(c.correlationDataProviders()));
+                    // after the bus's transaction interceptor: the key's row commits with the command's events
+                    bus.registerHandlerInterceptor(new IdempotencyRecording(idempotency));
                     return bus;
                 })
                 .registerComponent(org.axonframework.eventhandling.tokenstore.TokenStore.class,
@@ -134,6 +144,7 @@ public class AxonFactory {
      */
     private static AggregateConfigurer<Migration> aggregate(int snapshotThreshold, boolean cache) {
         AggregateConfigurer<Migration> aggregate = AggregateConfigurer.defaultConfiguration(Migration.class)
+                .configureCommandTargetResolver(c -> new ExpectedVersionResolver())
                 .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(),
                         snapshotThreshold));
         return cache ? aggregate.configureCache(c -> new WeakReferenceCache()) : aggregate;

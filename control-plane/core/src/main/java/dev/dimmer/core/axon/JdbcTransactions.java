@@ -87,6 +87,7 @@ public final class JdbcTransactions implements TransactionManager, ConnectionPro
 
     private final class Outer implements Transaction {
         private final Open open;
+        private boolean finished;
 
         Outer(Open open) {
             this.open = open;
@@ -94,6 +95,7 @@ public final class JdbcTransactions implements TransactionManager, ConnectionPro
 
         @Override
         public void commit() {
+            finished = true;
             try {
                 if (open.rollbackOnly) {
                     open.connection.rollback();
@@ -101,6 +103,10 @@ public final class JdbcTransactions implements TransactionManager, ConnectionPro
                 }
                 open.connection.commit();
             } catch (SQLException e) {
+                if (LostConnections.lost(e)) {
+                    throw new OutcomeUnknownException("the database connection was lost while committing ("
+                            + e.getMessage() + "); the changes may or may not be stored", e);
+                }
                 throw new IllegalStateException("commit failed: " + e.getMessage(), e);
             } finally {
                 finish(open);
@@ -109,6 +115,11 @@ public final class JdbcTransactions implements TransactionManager, ConnectionPro
 
         @Override
         public void rollback() {
+            if (finished) {
+                // a failed commit ended the transaction already; its connection is gone
+                return;
+            }
+            finished = true;
             try {
                 open.connection.rollback();
             } catch (SQLException e) {

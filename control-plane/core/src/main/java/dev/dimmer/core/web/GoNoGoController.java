@@ -32,26 +32,24 @@ final class GoNoGoController {
     }
 
     @Post(uri = "/gonogo", consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<GoNoGoState> open(HttpRequest<?> request, @PathVariable String migration, @PathVariable String wave,
+    HttpResponse<?> open(HttpRequest<?> request, @PathVariable String migration, @PathVariable String wave,
                                    @Nullable @Body WaveActionRequest body,
-                                   @Nullable @Header(MigrationCommandController.CHANNEL_HEADER) String channel,
-                                   @Nullable @Header(Correlation.HEADER) String correlationId) {
+                                   @Nullable @Header(MigrationCommandController.CHANNEL_HEADER) String channel) {
         String reason = body == null || body.reason() == null || body.reason().isBlank()
                 ? "go/no-go opened" : body.reason();
-        return commands.send(migration, new OpenGoNoGoCommand(migration, wave,
-                Requests.provenance(request, reason, channel, clock)), correlationId);
+        return commands.send(request, new OpenGoNoGoCommand(migration, wave,
+                Requests.provenance(request, reason, channel, clock)), GoNoGoState.class);
     }
 
     @Post(uri = "/votes", consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<GoNoGoState> vote(HttpRequest<?> request, @PathVariable String migration, @PathVariable String wave,
+    HttpResponse<?> vote(HttpRequest<?> request, @PathVariable String migration, @PathVariable String wave,
                                    @Nullable @Body VoteRequest body,
-                                   @Nullable @Header(MigrationCommandController.CHANNEL_HEADER) String channel,
-                                   @Nullable @Header(Correlation.HEADER) String correlationId) {
+                                   @Nullable @Header(MigrationCommandController.CHANNEL_HEADER) String channel) {
         Vote vote = parse(body == null ? null : body.vote());
         String comment = body.comment() == null ? "" : body.comment().strip();
-        return commands.send(migration, new CastVoteCommand(migration, wave, vote, comment,
+        return commands.send(request, new CastVoteCommand(migration, wave, vote, comment,
                 Requests.provenance(request, comment.isBlank() ? vote.label() : comment, channel, clock)),
-                correlationId);
+                GoNoGoState.class);
     }
 
     private static Vote parse(String text) {

@@ -45,72 +45,66 @@ final class MigrationCommandController {
     HttpResponse<?> applyPlan(HttpRequest<?> request, @Body String body,
                               @Nullable @Header("X-Dimmer-Source") String source,
                               @Nullable @Header("X-Dimmer-Reason") String reason,
-                              @Nullable @Header(CHANNEL_HEADER) String channel,
-                              @Nullable @Header(Correlation.HEADER) String correlationId) {
+                              @Nullable @Header(CHANNEL_HEADER) String channel) {
         PlanLoadResult loaded = plans.load(source == null || source.isBlank() ? "request" : source, body);
         if (!loaded.valid()) {
             return Problems.respond(request, HttpStatus.UNPROCESSABLE_ENTITY, loaded.problems().size()
                             + " problem(s) in the plan; nothing was registered", "invalid-plan",
                     loaded.problems().stream().map(PlanProblemView::of).toList());
         }
+        if (request.getHeaders().contains(CommandHeaders.IF_MATCH)) {
+            return Problems.respond(request, HttpStatus.BAD_REQUEST, "If-Match is not taken when applying a plan "
+                    + "(it registers or revises whatever is there); nothing was changed", "if-match-not-supported");
+        }
         MigrationPlan plan = loaded.plan();
         Provenance provenance = Requests.provenance(request, reason == null || reason.isBlank()
                 ? "plan applied" : reason, channel, clock);
-        HttpResponse<PlanApplied> applied = commands.send(plan.slug(), new ApplyPlanCommand(plan.slug(), plan, provenance),
-                correlationId);
-        if (applied.body().outcome() == PlanApplied.Outcome.REGISTERED) {
-            return HttpResponse.created(applied.body(), URI.create("/api/migrations/" + plan.slug()))
-                    .header(Correlation.HEADER, applied.header(Correlation.HEADER));
-        }
-        return applied;
+        return commands.send(request, new ApplyPlanCommand(plan.slug(), plan, provenance), PlanApplied.class,
+                applied -> applied.outcome() == PlanApplied.Outcome.REGISTERED
+                        ? HttpResponse.created(applied, URI.create("/api/migrations/" + plan.slug()))
+                        : HttpResponse.ok(applied));
     }
 
     @Post(uri = "/{migration}/waves/{wave}/advance", consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<WaveState> advance(HttpRequest<?> request, @PathVariable String migration, @PathVariable String wave,
-                      @Nullable @Body WaveActionRequest body, @Nullable @Header(CHANNEL_HEADER) String channel,
-                      @Nullable @Header(Correlation.HEADER) String correlationId) {
+    HttpResponse<?> advance(HttpRequest<?> request, @PathVariable String migration, @PathVariable String wave,
+                      @Nullable @Body WaveActionRequest body, @Nullable @Header(CHANNEL_HEADER) String channel) {
         WaveActionRequest action = orEmpty(body);
-        return commands.send(migration, new AdvanceWaveCommand(migration, wave, action.weight(),
-                Requests.provenance(request, action.reason(), channel, clock)), correlationId);
+        return commands.send(request, new AdvanceWaveCommand(migration, wave, action.weight(),
+                Requests.provenance(request, action.reason(), channel, clock)), WaveState.class);
     }
 
     @Post(uri = "/{migration}/waves/{wave}/weight", consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<WaveState> weight(HttpRequest<?> request, @PathVariable String migration, @PathVariable String wave,
-                     @Nullable @Body WaveActionRequest body, @Nullable @Header(CHANNEL_HEADER) String channel,
-                     @Nullable @Header(Correlation.HEADER) String correlationId) {
+    HttpResponse<?> weight(HttpRequest<?> request, @PathVariable String migration, @PathVariable String wave,
+                     @Nullable @Body WaveActionRequest body, @Nullable @Header(CHANNEL_HEADER) String channel) {
         WaveActionRequest action = orEmpty(body);
         if (action.weight() == null) {
             throw new dev.dimmer.api.migration.CommandRejectedException(
                     dev.dimmer.api.migration.RejectionCode.INVALID_COMMAND,
                     "setting the canary weight needs a weight, e.g. {\"weight\": 25, \"reason\": \"...\"}");
         }
-        return advance(request, migration, wave, action, channel, correlationId);
+        return advance(request, migration, wave, action, channel);
     }
 
     @Post(uri = "/{migration}/waves/{wave}/cutover", consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<WaveState> cutover(HttpRequest<?> request, @PathVariable String migration, @PathVariable String wave,
-                      @Nullable @Body WaveActionRequest body, @Nullable @Header(CHANNEL_HEADER) String channel,
-                      @Nullable @Header(Correlation.HEADER) String correlationId) {
-        return commands.send(migration, new StartCutoverCommand(migration, wave,
-                Requests.provenance(request, orEmpty(body).reason(), channel, clock)), correlationId);
+    HttpResponse<?> cutover(HttpRequest<?> request, @PathVariable String migration, @PathVariable String wave,
+                      @Nullable @Body WaveActionRequest body, @Nullable @Header(CHANNEL_HEADER) String channel) {
+        return commands.send(request, new StartCutoverCommand(migration, wave,
+                Requests.provenance(request, orEmpty(body).reason(), channel, clock)), WaveState.class);
     }
 
     @Post(uri = "/{migration}/waves/{wave}/rollback", consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<WaveState> rollback(HttpRequest<?> request, @PathVariable String migration, @PathVariable String wave,
-                       @Nullable @Body WaveActionRequest body, @Nullable @Header(CHANNEL_HEADER) String channel,
-                       @Nullable @Header(Correlation.HEADER) String correlationId) {
-        return commands.send(migration, new RollBackWaveCommand(migration, wave,
-                Requests.provenance(request, orEmpty(body).reason(), channel, clock)), correlationId);
+    HttpResponse<?> rollback(HttpRequest<?> request, @PathVariable String migration, @PathVariable String wave,
+                       @Nullable @Body WaveActionRequest body, @Nullable @Header(CHANNEL_HEADER) String channel) {
+        return commands.send(request, new RollBackWaveCommand(migration, wave,
+                Requests.provenance(request, orEmpty(body).reason(), channel, clock)), WaveState.class);
     }
 
     @Post(uri = "/{migration}/abort", consumes = MediaType.APPLICATION_JSON)
     HttpResponse<?> abort(HttpRequest<?> request, @PathVariable String migration,
-                          @Nullable @Body WaveActionRequest body, @Nullable @Header(CHANNEL_HEADER) String channel,
-                          @Nullable @Header(Correlation.HEADER) String correlationId) {
-        HttpResponse<Object> sent = commands.send(migration, new AbortMigrationCommand(migration,
-                Requests.provenance(request, orEmpty(body).reason(), channel, clock)), correlationId);
-        return HttpResponse.ok(java.util.Map.of("migration_id", migration, "state", "aborted"))
-                .header(Correlation.HEADER, sent.header(Correlation.HEADER));
+                          @Nullable @Body WaveActionRequest body, @Nullable @Header(CHANNEL_HEADER) String channel) {
+        return commands.send(request, new AbortMigrationCommand(migration,
+                Requests.provenance(request, orEmpty(body).reason(), channel, clock)), Object.class,
+                nothing -> HttpResponse.ok(java.util.Map.of("migration_id", migration, "state", "aborted")));
     }
 
     private static WaveActionRequest orEmpty(WaveActionRequest body) {

@@ -9,14 +9,18 @@ import java.util.Optional;
 import org.axonframework.config.Configuration;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * After a command over HTTP, waits (briefly) until the status view has taken in the migration's latest event, so
  * that a `dimmer status` right after `dimmer advance` shows the step. The views follow the log within
- * milliseconds; if they lag longer the answer goes out anyway, since the command itself is done.
+ * milliseconds. The command is done by then: if the view lags longer, or cannot be read at all (the database is
+ * restarting), the answer still goes out and says the view is catching up.
  */
 @Singleton
 final class ReadYourWrites {
+    private static final Logger LOG = LoggerFactory.getLogger(ReadYourWrites.class);
     private final Configuration axon;
     private final QueryGateway queries;
     private final Duration patience;
@@ -28,24 +32,36 @@ final class ReadYourWrites {
         this.patience = patience;
     }
 
-    void await(String migrationId) {
+    /** @return whether the status view has the migration's latest event; false if it lags or cannot be read */
+    boolean await(String migrationId) {
+        try {
+            return caughtUp(migrationId);
+        } catch (RuntimeException e) {
+            LOG.warn("the status view of {} could not be read after a stored command: {}", migrationId,
+                    e.toString());
+            return false;
+        }
+    }
+
+    private boolean caughtUp(String migrationId) {
         Optional<Long> last = axon.eventStore().lastSequenceNumberFor(migrationId);
         if (last.isEmpty()) {
-            return;
+            return true;
         }
         long deadline = System.nanoTime() + patience.toNanos();
         while (System.nanoTime() < deadline) {
             Optional<MigrationStatusView> view = queries.query(new FindMigrationQuery(migrationId),
                     ResponseTypes.optionalInstanceOf(MigrationStatusView.class)).join();
             if (view.isPresent() && view.get().version() >= last.get()) {
-                return;
+                return true;
             }
             try {
                 Thread.sleep(5);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return false;
             }
         }
+        return false;
     }
 }

@@ -9,7 +9,10 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Anything unforeseen: the caller gets an incident id to quote, the log gets the stack trace; never the reverse. */
+/**
+ * Anything unforeseen: the caller gets an incident id to quote, the log gets the stack trace; never the reverse.
+ * It does not claim to know whether a command was stored: the failure may have come after the commit.
+ */
 @Singleton
 final class UnexpectedErrorHandler implements ExceptionHandler<Exception, HttpResponse<Problem>> {
     private static final Logger LOG = LoggerFactory.getLogger(UnexpectedErrorHandler.class);
@@ -19,7 +22,9 @@ final class UnexpectedErrorHandler implements ExceptionHandler<Exception, HttpRe
         String incident = UUID.randomUUID().toString().substring(0, 8);
         LOG.error("incident {} on {} {}", incident, request.getMethod(), request.getPath(), e);
         return Problems.respond(request, HttpStatus.INTERNAL_SERVER_ERROR, "the server failed unexpectedly "
-                + "(incident " + incident + "); nothing was changed by the failed step; the server log has details",
+                + "(incident " + incident + "); if this was a command, check `dimmer audit` to see whether it was "
+                + "stored before sending it again, or resend it with the same Idempotency-Key; the server log has "
+                + "details",
                 "internal-error");
     }
 }
