@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.dimmer.deploy.RunningControlPlane.Answer;
 import dev.dimmer.testing.TestDatabase;
 import dev.dimmer.testing.TestPostgres;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +50,26 @@ class PlanApiTest {
             assertThat(refused.body().path("detail").asText()).isEqualTo("wave billing is in CANARY at 10%; a wave "
                     + "past SHADOW cannot be removed from the plan (roll it back first, or keep it)");
             assertThat(Tables.count(database, "SELECT count(*) FROM domain_event_entry")).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void cannotRegisterAPlanThatIsNotUtf8AndSaysAtWhichByte() throws Exception {
+        try (TestDatabase database = TestPostgres.newDatabase();
+             RunningControlPlane server = RunningControlPlane.on(database)) {
+            // given a plan with a Latin-1 byte in its title
+            byte[] text = Plans.customersThenOrders("latin-1").getBytes(StandardCharsets.UTF_8);
+            byte[] broken = new byte[text.length + 1];
+            int at = "slug: latin-1\n".length();
+            System.arraycopy(text, 0, broken, 0, at);
+            broken[at] = (byte) 0xE9;
+            System.arraycopy(text, at, broken, at + 1, text.length - at);
+            // when
+            Answer refused = server.postYaml("/api/migrations", LEAD, broken);
+            // then
+            assertThat(refused.status()).isEqualTo(422);
+            assertThat(refused.body().toString()).contains("invalid UTF-8 at byte " + at + " (line 2, column 1): 0xE9");
+            assertThat(Tables.count(database, "SELECT count(*) FROM domain_event_entry")).isZero();
         }
     }
 }

@@ -131,6 +131,11 @@ public final class RunningControlPlane implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(yaml)));
     }
 
+    public Answer postYaml(String path, String token, byte[] yaml) {
+        return send(request(path, token).header("Content-Type", "application/yaml")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(yaml)));
+    }
+
     /** Polls a read until it satisfies the expectation: projections follow the log within milliseconds. */
     public JsonNode await(String path, String token, Predicate<JsonNode> expectation) {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();

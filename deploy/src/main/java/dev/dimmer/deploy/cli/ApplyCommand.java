@@ -1,6 +1,7 @@
 package dev.dimmer.deploy.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dimmer.core.plan.PlanText;
 import dev.dimmer.deploy.client.ApiClient;
 import dev.dimmer.deploy.client.ApiException;
 import java.io.IOException;
@@ -24,7 +25,11 @@ final class ApplyCommand extends SendingCommand {
     void run(ApiClient client) {
         String text;
         try {
-            text = Files.readString(file);
+            PlanText.Decoded decoded = PlanText.decode(file.toString(), Files.readAllBytes(file));
+            if (decoded.problem() != null) {
+                throw new ApiException(2, decoded.problem().render(), null);
+            }
+            text = decoded.text();
         } catch (IOException e) {
             throw new ApiException(2, "cannot read " + file + ": " + e.getMessage(), null);
         }

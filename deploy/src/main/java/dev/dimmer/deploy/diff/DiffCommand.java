@@ -1,11 +1,13 @@
 package dev.dimmer.deploy.diff;
 
+import dev.dimmer.core.secret.RevealedSecrets;
 import dev.dimmer.core.validation.ConnectionSpec;
 import dev.dimmer.core.validation.Database;
 import dev.dimmer.core.validation.DiffRequest;
 import dev.dimmer.core.validation.DiffResult;
 import dev.dimmer.core.validation.DiffingTables;
 import dev.dimmer.core.validation.ProgressListener;
+import dev.dimmer.core.validation.ResolvedConnection;
 import dev.dimmer.core.validation.TableRef;
 import dev.dimmer.core.validation.ValidationException;
 import java.io.PrintWriter;
@@ -97,8 +99,18 @@ public final class DiffCommand implements Callable<Integer> {
             err.println("dimmer diff: --max-rows must be at least 1");
             return ERROR;
         }
-        try (Database sourceDb = open("source", new ConnectionSpec(source, sourceUser, sourcePasswordEnv));
-             Database targetDb = open("target", new ConnectionSpec(target, targetUser, targetPasswordEnv));
+        ResolvedConnection sourceConnection;
+        ResolvedConnection targetConnection;
+        try {
+            sourceConnection = new ConnectionSpec(source, sourceUser, sourcePasswordEnv).resolved(environment);
+            targetConnection = new ConnectionSpec(target, targetUser, targetPasswordEnv).resolved(environment);
+        } catch (ValidationException e) {
+            err.println("dimmer diff: " + e.getMessage());
+            return ERROR;
+        }
+        RevealedSecrets secrets = sourceConnection.secrets().and(targetConnection.secrets());
+        try (Database sourceDb = open("source", sourceConnection);
+             Database targetDb = open("target", targetConnection);
              TerminalProgress progress = TerminalProgress.start(!json && System.console() != null)) {
             Thread cancel = new Thread(() -> {
                 sourceDb.cancelRunning();
@@ -115,17 +127,17 @@ public final class DiffCommand implements Callable<Integer> {
             out.flush();
             return result.equal() ? EQUAL : DIFFERENT;
         } catch (ValidationException e) {
-            err.println("dimmer diff: " + e.getMessage());
+            err.println("dimmer diff: " + secrets.hide(e.getMessage()));
             return ERROR;
         } catch (RuntimeException e) {
-            err.println("dimmer diff: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()
+            err.println("dimmer diff: unexpected " + e.getClass().getSimpleName() + ": " + secrets.hide(e.getMessage())
                     + "; please report it with the command line (without passwords)");
             return ERROR;
         }
     }
 
-    private Database open(String label, ConnectionSpec spec) {
-        return Database.open(label, spec.resolved(environment), PARALLELISM_PER_SIDE, STATEMENT_TIMEOUT);
+    private static Database open(String label, ResolvedConnection connection) {
+        return Database.open(label, connection, PARALLELISM_PER_SIDE, STATEMENT_TIMEOUT);
     }
 
     /** A progress bar on a terminal's standard error, nothing otherwise. */

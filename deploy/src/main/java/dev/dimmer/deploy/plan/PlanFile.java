@@ -2,9 +2,8 @@ package dev.dimmer.deploy.plan;
 
 import dev.dimmer.core.plan.LoadedPlan;
 import dev.dimmer.core.plan.PlanLoader;
+import dev.dimmer.core.plan.PlanText;
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -20,12 +19,13 @@ final class PlanFile {
     /** The loaded plan, or empty after writing why the file could not be read to {@code errors}. */
     static Optional<LoadedPlan> read(Path file, java.io.PrintWriter errors) {
         try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            return Optional.of(LOADER.read(file.toString(), text));
+            PlanText.Decoded decoded = PlanText.decode(file.toString(), Files.readAllBytes(file));
+            if (decoded.problem() == null) {
+                return Optional.of(LOADER.read(file.toString(), decoded.text()));
+            }
+            errors.println(decoded.problem().render());
         } catch (NoSuchFileException e) {
             errors.println(file + ": no such file; give the path of a plan YAML or JSON file");
-        } catch (MalformedInputException e) {
-            errors.println(file + ": not UTF-8 text; save the plan as UTF-8");
         } catch (IOException e) {
             errors.println(file + ": cannot read: " + e.getMessage());
         }

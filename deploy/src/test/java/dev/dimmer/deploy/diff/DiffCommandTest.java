@@ -44,9 +44,13 @@ class DiffCommandTest {
     }
 
     private static Run dimmerDiff(String... args) {
+        return dimmerDiff(Map.of("DIMMER_PW", pg.password()), args);
+    }
+
+    private static Run dimmerDiff(Map<String, String> environment, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine command = new CommandLine(new DiffCommand(Map.of("DIMMER_PW", pg.password())::get));
+        CommandLine command = new CommandLine(new DiffCommand(environment::get));
         command.setOut(new PrintWriter(out));
         command.setErr(new PrintWriter(err));
         int exit = command.execute(args);
@@ -161,5 +165,38 @@ class DiffCommandTest {
                 s.execute("DROP DATABASE IF EXISTS " + name);
             }
         }
+    }
+
+    @Test
+    void cannotChangeTheSourceThroughTheWhereFilter() throws Exception {
+        // given
+        try (Connection c = pg.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE SEQUENCE IF NOT EXISTS orders_probe");
+        }
+        // when
+        Run run = dimmerDiff(against("orders_copy", "--where", "nextval('orders_probe') > 0"));
+        // then
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().strip()).doesNotContain("\n").startsWith("dimmer diff: ")
+                .contains("refused to change data").contains("must not write");
+        try (Connection c = pg.connect(); Statement s = c.createStatement()) {
+            var sequence = s.executeQuery("SELECT is_called FROM orders_probe");
+            sequence.next();
+            assertThat(sequence.getBoolean(1)).as("sequence advanced").isFalse();
+        }
+    }
+
+    @Test
+    void shouldShowTheReferenceNotTheSecretWhenTheDatabaseRepeatsIt() {
+        // given a user name read from the environment that the server does not know
+        String secret = "svc-k3y-4f9e1c";
+        // when
+        Run run = dimmerDiff(Map.of("DIMMER_PW", pg.password(), "TARGET_USER", secret), "--source", pg.url(),
+                "--target", pg.url(), "--table", "public.orders", "--key", "id", "--source-user", pg.user(),
+                "--source-password-env", "DIMMER_PW", "--target-user", "${env:TARGET_USER}",
+                "--target-password-env", "DIMMER_PW");
+        // then
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("${env:TARGET_USER}").doesNotContain(secret);
     }
 }

@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -178,6 +179,24 @@ class PlanCommandTest {
 
         assertThat(run.code).isEqualTo(2);
         assertThat(run.err).contains("Usage: plan", "lint", "render", "diff", "schema");
+    }
+
+    @Test
+    void cannotReadAPlanThatIsNotUtf8AndSaysAtWhichByte() throws Exception {
+        // given a Latin-1 é on line 2, column 11
+        byte[] text = "slug: cafe\ntitle: Caf\u00e9 X\n".getBytes(StandardCharsets.ISO_8859_1);
+        Path plan = Files.write(dir.resolve("latin1.yaml"), text);
+        String expected = plan + ":2:11: invalid UTF-8 at byte 21 (line 2, column 11): 0xE9 is not a UTF-8 character; "
+                + "save the plan as UTF-8\n";
+
+        for (String[] args : List.of(new String[] {"lint", plan.toString()}, new String[] {"render", plan.toString()},
+                new String[] {"diff", plan.toString(), DEMO})) {
+            // when
+            Run run = run(args);
+            // then
+            assertThat(run.code).as(args[0]).isEqualTo(2);
+            assertThat(run.err).as(args[0]).isEqualTo(expected);
+        }
     }
 
     private Path write(String name, String text) throws Exception {

@@ -3,6 +3,8 @@ package dev.dimmer.core.plan;
 import dev.dimmer.api.plan.MigrationPlan;
 import dev.dimmer.api.plan.Owner;
 import dev.dimmer.api.plan.WavePlan;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -10,7 +12,8 @@ import java.util.Optional;
 
 /**
  * Describes what changed between two revisions of a plan, one readable line per change, for the PlanRevised
- * event and the CLI. Empty when the plans are equal.
+ * event and the CLI. Empty exactly when the plans are equal: every field of every section is compared, secrets
+ * as the {@code ${env:NAME}} references the plan holds.
  */
 public final class PlanDiff {
     private PlanDiff() {
@@ -18,23 +21,14 @@ public final class PlanDiff {
 
     public static List<String> describe(MigrationPlan before, MigrationPlan after) {
         List<String> changes = new ArrayList<>();
-        Changes.value(changes, "slug", before.slug(), after.slug());
-        Changes.value(changes, "title", before.title(), after.title());
-        Changes.value(changes, "objective", before.objective(), after.objective());
-        SectionDiff.record(changes, "scope", before.scope(), after.scope());
-        owners(changes, before.owners(), after.owners());
-        waves(changes, before, after);
-        SectionDiff.record(changes, "slos", before.slos(), after.slos());
-        SectionDiff.record(changes, "inventory", before.inventory(), after.inventory());
-        SectionDiff.record(changes, "strategy", before.strategy(), after.strategy());
-        SectionDiff.value(changes, "connections", before.connections(), after.connections());
-        SectionDiff.value(changes, "validations", before.validations(), after.validations());
-        SectionDiff.value(changes, "gates", before.gates(), after.gates());
-        SectionDiff.record(changes, "windows", before.windows(), after.windows());
-        SectionDiff.record(changes, "rollback", before.rollback(), after.rollback());
-        SectionDiff.record(changes, "readiness", before.readiness(), after.readiness());
-        SectionDiff.record(changes, "communication", before.communication(), after.communication());
-        SectionDiff.value(changes, "risks", before.risks(), after.risks());
+        for (RecordComponent component : MigrationPlan.class.getRecordComponents()) {
+            switch (component.getName()) {
+                case "owners" -> owners(changes, before.owners(), after.owners());
+                case "waves" -> waves(changes, before, after);
+                default -> SectionDiff.value(changes, SectionDiff.yamlName(component), read(component, before),
+                        read(component, after));
+            }
+        }
         return List.copyOf(changes);
     }
 
@@ -43,20 +37,21 @@ public final class PlanDiff {
             Optional<Owner> now = after.stream().filter(o -> Objects.equals(o.id(), old.id())).findFirst();
             if (now.isEmpty()) {
                 changes.add("owner " + old.name() + " (" + old.id() + ") removed");
-            } else if (!now.get().equals(old)) {
-                Changes.value(changes, "owner " + old.id() + " name", old.name(), now.get().name());
-                Changes.value(changes, "owner " + old.id() + " role", label(old), label(now.get()));
+            } else {
+                SectionDiff.record(changes, "owner " + old.id() + " ", old, now.get());
             }
         }
         for (Owner added : after) {
             if (before.stream().noneMatch(o -> Objects.equals(o.id(), added.id()))) {
-                changes.add("owner " + added.name() + " (" + added.id() + ") added as " + label(added));
+                changes.add("owner " + added.name() + " (" + added.id() + ") added as "
+                        + (added.role() == null ? "no role" : added.role().label()));
             }
         }
-    }
-
-    private static String label(Owner owner) {
-        return owner.role() == null ? "no role" : owner.role().label();
+        List<String> orderBefore = before.stream().map(Owner::id).filter(id -> after.stream().anyMatch(o -> Objects.equals(o.id(), id))).toList();
+        List<String> orderAfter = after.stream().map(Owner::id).filter(id -> before.stream().anyMatch(o -> Objects.equals(o.id(), id))).toList();
+        if (!orderBefore.equals(orderAfter)) {
+            changes.add("owner order " + String.join(", ", orderBefore) + " → " + String.join(", ", orderAfter));
+        }
     }
 
     private static void waves(List<String> changes, MigrationPlan before, MigrationPlan after) {
@@ -65,7 +60,7 @@ public final class PlanDiff {
             if (now.isEmpty()) {
                 changes.add("wave " + old.name() + " removed");
             } else {
-                WaveDiff.describe(changes, old, now.get());
+                SectionDiff.record(changes, "wave " + old.name() + ": ", old, now.get());
             }
         }
         for (WavePlan added : after.waves()) {
@@ -77,6 +72,14 @@ public final class PlanDiff {
         List<String> orderAfter = after.waves().stream().map(WavePlan::name).filter(n -> before.wave(n).isPresent()).toList();
         if (!orderBefore.equals(orderAfter)) {
             changes.add("wave order " + String.join(", ", orderBefore) + " → " + String.join(", ", orderAfter));
+        }
+    }
+
+    private static Object read(RecordComponent component, MigrationPlan plan) {
+        try {
+            return component.getAccessor().invoke(plan);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("cannot read " + component.getName() + " of a plan", e);
         }
     }
 }

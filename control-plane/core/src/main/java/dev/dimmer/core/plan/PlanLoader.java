@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Loads a migration plan from YAML (or JSON, which is YAML) and reports every problem at once, each with
@@ -30,6 +32,23 @@ public final class PlanLoader {
 
     public PlanLoadResult load(String sourceName, String text) {
         return read(sourceName, text).result();
+    }
+
+    /** Loads plan bytes, refusing any that are not valid UTF-8 with the byte offset, line and column. */
+    public PlanLoadResult load(String sourceName, byte[] bytes) {
+        return read(sourceName, bytes).result();
+    }
+
+    /** Like {@link #load(String, byte[])}, keeping the field positions for later findings. */
+    public LoadedPlan read(String sourceName, byte[] bytes) {
+        String source = sourceName == null ? "plan" : sourceName;
+        PlanText.Decoded decoded = PlanText.decode(source, bytes == null ? new byte[0] : bytes);
+        if (decoded.problem() != null) {
+            return new LoadedPlan(new PlanLoadResult(null, List.of(decoded.problem())),
+                    new LocatedDocument(source, null, Map.of(), List.of(decoded.problem()),
+                            Set.of()));
+        }
+        return read(source, decoded.text());
     }
 
     /** Like {@link #load}, keeping the field positions for later findings. */

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * Plans live in git and their contents become events; a secret written into one leaks for good. Passwords are
@@ -16,9 +15,8 @@ import java.util.regex.Pattern;
  * in a URL is written as a reference too). Messages never repeat the secret.
  */
 final class SecretsFromEnvironment implements PlanCheck {
-    private static final Pattern URL_USER_INFO = Pattern.compile("^https?://[^/@?#]*:[^/@?#]*@.*");
-    private static final Pattern SECRET_PARAMETER =
-            Pattern.compile("[?&](token|access_token|api_key|apikey|key|secret|password|sig|signature)=(?!\\$\\{env:)[^&]+");
+    private static final String TOKEN_FIX = "the URL carries a credential or token; write it as a reference such as "
+            + "${env:%s} and set that variable where Dimmer runs";
 
     @Override
     public List<PlanProblem> check(MigrationPlan plan, LocatedDocument document) {
@@ -33,19 +31,32 @@ final class SecretsFromEnvironment implements PlanCheck {
                         + entry.getKey().toUpperCase(Locale.ROOT).replace('-', '_') + "_PASSWORD} and set that variable where Dimmer runs"));
             }
             String url = connection.jdbcUrl() == null ? "" : connection.jdbcUrl().toLowerCase(Locale.ROOT);
-            if (url.contains("password=") || url.matches("^jdbc:[a-z0-9]+://[^/@]*:[^/@]*@.*")) {
+            if (url.contains("password=") || url.matches("^jdbc:[a-z0-9]+://[^/@]*:[^/@]*@.*")
+                    || UrlCredentials.carried(url)) {
                 problems.add(document.problem(path + ".jdbc_url", "the URL carries credentials; remove them from the URL "
                         + "and give user and password (as ${env:NAME}) separately"));
             }
         }
         for (int i = 0; i < plan.rollback().actions().size(); i++) {
-            String url = plan.rollback().actions().get(i).url();
-            String lower = url == null ? "" : url.toLowerCase(Locale.ROOT);
-            if (URL_USER_INFO.matcher(lower).matches() || SECRET_PARAMETER.matcher(lower).find()) {
-                problems.add(document.problem("rollback.actions[" + i + "].url", "the URL carries a credential or token; "
-                        + "write it as a reference such as ${env:ROLLBACK_WEBHOOK_TOKEN} and set that variable where Dimmer runs"));
-            }
+            urlWithoutSecrets(problems, document, "rollback.actions[" + i + "].url",
+                    plan.rollback().actions().get(i).url(), "ROLLBACK_WEBHOOK_TOKEN");
         }
+        for (int i = 0; i < plan.readiness().dashboards().size(); i++) {
+            urlWithoutSecrets(problems, document, "readiness.dashboards[" + i + "]",
+                    plan.readiness().dashboards().get(i), "DASHBOARD_TOKEN");
+        }
+        for (int i = 0; i < plan.readiness().runbooks().size(); i++) {
+            urlWithoutSecrets(problems, document, "readiness.runbooks[" + i + "]",
+                    plan.readiness().runbooks().get(i), "RUNBOOK_TOKEN");
+        }
+        urlWithoutSecrets(problems, document, "communication.channel", plan.communication().channel(), "CHANNEL_WEBHOOK_TOKEN");
         return problems;
+    }
+
+    private static void urlWithoutSecrets(List<PlanProblem> problems, LocatedDocument document, String path, String url,
+                                          String variable) {
+        if (UrlCredentials.carried(url)) {
+            problems.add(document.problem(path, TOKEN_FIX.formatted(variable)));
+        }
     }
 }

@@ -1,25 +1,34 @@
 package dev.dimmer.core.validation;
 
 import dev.dimmer.core.secret.EnvReferences;
+import dev.dimmer.core.secret.RevealedSecrets;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
 /**
  * How to reach one database: a JDBC URL, an optional user and the name of the environment variable holding the
  * password. {@code ${env:NAME}} anywhere in the URL or user is replaced from the environment, so secrets never
- * appear on a command line or in a plan.
+ * appear on a command line or in a plan; every value so read is remembered, so that errors show the reference.
  */
 public record ConnectionSpec(String url, String user, String passwordEnv) {
     public ResolvedConnection resolved(UnaryOperator<String> environment) {
+        AtomicReference<RevealedSecrets> secrets = new AtomicReference<>(RevealedSecrets.NONE);
+        UnaryOperator<String> remembering = name -> {
+            String value = environment.apply(name);
+            secrets.set(secrets.get().with(value, "${env:" + name + "}"));
+            return value;
+        };
         String password = null;
         if (passwordEnv != null && !passwordEnv.isBlank()) {
-            password = environment.apply(passwordEnv);
+            password = remembering.apply(passwordEnv);
             if (password == null) {
                 throw new ValidationException("environment variable " + passwordEnv
                         + " is not set: export it with the password of " + redactedUrl());
             }
         }
-        return new ResolvedConnection(substitute(url, environment), substitute(user, environment), password,
-                redactedUrl());
+        String resolvedUrl = substitute(url, remembering);
+        String resolvedUser = substitute(user, remembering);
+        return new ResolvedConnection(resolvedUrl, resolvedUser, password, redactedUrl(), secrets.get());
     }
 
     /** The URL without its query parameters and user info, safe to print. */

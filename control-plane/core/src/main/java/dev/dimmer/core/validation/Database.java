@@ -2,6 +2,7 @@ package dev.dimmer.core.validation;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.dimmer.core.secret.RevealedSecrets;
 import dev.dimmer.core.validation.dialect.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,7 +23,8 @@ import javax.sql.DataSource;
 /**
  * One side of a comparison: a pooled data source, its dialect, and a bounded pool of threads so that at most
  * {@code parallelism} statements run against it at once. Every statement is bounded by the session's statement
- * timeout and can be cancelled from another thread.
+ * timeout and can be cancelled from another thread. Every session is read-only: a comparison never changes the data it
+ * compares, whatever a filter or a custom query calls. Errors never repeat a secret the connection was given.
  */
 public final class Database implements AutoCloseable {
     private final String label;
@@ -35,10 +37,12 @@ public final class Database implements AutoCloseable {
     private final int parallelism;
     private final Set<Statement> running = ConcurrentHashMap.newKeySet();
     private final AutoCloseable owned;
+    private final RevealedSecrets secrets;
 
     private Database(String label, String location, DataSource dataSource, int parallelism, Duration statementTimeout,
-                     AutoCloseable owned) {
+                     AutoCloseable owned, RevealedSecrets secrets) {
         this.label = label;
+        this.secrets = secrets;
         this.location = location;
         this.dataSource = dataSource;
         this.statementTimeoutMillis = statementTimeout.toMillis();
@@ -55,8 +59,8 @@ public final class Database implements AutoCloseable {
             this.majorVersion = connection.getMetaData().getDatabaseMajorVersion();
         } catch (SQLException e) {
             close();
-            throw new ValidationException("cannot connect to the " + label + " database " + location + ": "
-                    + firstLine(e) + "; check the URL, user and password", e);
+            throw new ValidationException(secrets.hide("cannot connect to the " + label + " database " + location
+                    + ": " + firstLine(e) + "; check the URL, user and password"));
         }
     }
 
@@ -74,6 +78,7 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(parallelism);
         config.setMinimumIdle(0);
         config.setPoolName("dimmer-" + label);
+        config.setReadOnly(true);
         // Fail at once on a wrong URL, user or password instead of retrying until a timeout.
         config.setInitializationFailTimeout(1);
         config.setConnectionTimeout(Duration.ofSeconds(30).toMillis());
@@ -82,15 +87,20 @@ public final class Database implements AutoCloseable {
             pool = new HikariDataSource(config);
         } catch (RuntimeException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new ValidationException("cannot connect to the " + label + " database " + connection.redactedUrl()
-                    + ": " + firstLine(cause) + "; check the URL, user and password", e);
+            // the driver's exception is dropped, not chained: its message may hold what the secrets resolved to
+            throw new ValidationException(connection.secrets().hide("cannot connect to the " + label + " database "
+                    + connection.redactedUrl() + ": " + firstLine(cause) + "; check the URL, user and password"));
         }
-        return new Database(label, connection.redactedUrl(), pool, parallelism, statementTimeout, pool);
+        return new Database(label, connection.redactedUrl(), pool, parallelism, statementTimeout, pool,
+                connection.secrets());
     }
 
-    /** Uses a data source the caller owns (the control plane's pool); {@link #close()} leaves it open. */
+    /**
+     * Uses a data source the caller owns (the control plane's pool); {@link #close()} leaves it open, and each
+     * connection goes back to it writable again.
+     */
     public static Database using(String label, DataSource dataSource, int parallelism, Duration statementTimeout) {
-        return new Database(label, label, dataSource, parallelism, statementTimeout, null);
+        return new Database(label, label, dataSource, parallelism, statementTimeout, null, RevealedSecrets.NONE);
     }
 
     public String label() {
@@ -118,6 +128,7 @@ public final class Database implements AutoCloseable {
     /** Runs a statement on the calling thread. */
     public <T> T query(String sql, List<?> binds, ResultReader<T> reader) {
         try (Connection connection = dataSource.getConnection()) {
+            readOnly(connection);
             try (Statement setup = connection.createStatement()) {
                 setup.execute(dialect.sessionSetup(statementTimeoutMillis));
             }
@@ -130,6 +141,7 @@ public final class Database implements AutoCloseable {
                     return reader.read(rows);
                 } finally {
                     running.remove(statement);
+                    writableAgain(connection);
                 }
             }
         } catch (SQLException e) {
@@ -140,7 +152,12 @@ public final class Database implements AutoCloseable {
     /** Reads connection metadata on the calling thread. */
     public <T> T withConnection(ConnectionReader<T> reader) {
         try (Connection connection = dataSource.getConnection()) {
-            return reader.read(connection);
+            readOnly(connection);
+            try {
+                return reader.read(connection);
+            } finally {
+                writableAgain(connection);
+            }
         } catch (SQLException e) {
             throw new ValidationException(describe(e), e);
         }
@@ -182,13 +199,39 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    private void readOnly(Connection connection) throws SQLException {
+        connection.setReadOnly(true);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(dialect.readOnlySession());
+        }
+    }
+
+    private void writableAgain(Connection connection) throws SQLException {
+        if (owned != null) {
+            return;
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(dialect.readWriteSession());
+        }
+        connection.setReadOnly(false);
+    }
+
     private String describe(SQLException e) {
+        return secrets.hide(explain(e));
+    }
+
+    private String explain(SQLException e) {
         boolean timedOut = "57014".equals(e.getSQLState()) || "70100".equals(e.getSQLState())
                 || e.getErrorCode() == 1969;
         if (timedOut) {
             return "a statement on the " + label + " database " + location + " was cancelled or ran past the "
                     + (statementTimeoutMillis / 1000) + " s statement timeout; narrow it with --where or raise "
                     + "the timeout";
+        }
+        if (dialect != null && dialect.refusedAsReadOnly(e)) {
+            return "the " + label + " database " + location + " refused to change data: " + firstLine(e)
+                    + "; comparisons only read, so --where filters and custom SQL must not write (no nextval, no "
+                    + "functions that insert or update)";
         }
         return "the " + label + " database " + location + " refused a statement: " + firstLine(e)
                 + "; check the table, key and column names and the --where filter";

@@ -42,7 +42,7 @@ final class MigrationCommandController {
 
     @Post(consumes = {"application/yaml", "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN,
             MediaType.APPLICATION_JSON}, produces = MediaType.APPLICATION_JSON)
-    HttpResponse<?> applyPlan(HttpRequest<?> request, @Body String body,
+    HttpResponse<?> applyPlan(HttpRequest<?> request, @Body byte[] body,
                               @Nullable @Header("X-Dimmer-Source") String source,
                               @Nullable @Header("X-Dimmer-Reason") String reason,
                               @Nullable @Header(CHANNEL_HEADER) String channel) {

@@ -76,4 +76,36 @@ class PlanDiffTest {
                 "rollback.retention changed: '7d' → '14d'",
                 "communication.cadence.cutover changed: '1h' → '30m'");
     }
+
+    @Test
+    void shouldDescribeChangesInsideListsWithoutNames() {
+        PlanLoader loader = new PlanLoader();
+        String text = ExamplePlans.text("onprem-postgres-to-managed.yaml");
+        MigrationPlan before = loader.load("a.yaml", text).plan();
+        MigrationPlan after = loader.load("b.yaml", text
+                .replace("approvals: [{role: approver, count: 2}, {role: lead, count: 1}]",
+                        "approvals: [{role: approver, count: 1}, {role: lead, count: 1}]")
+                .replace("reason: year-end change freeze", "reason: year-end freeze")
+                .replace("waves: [customers], estimate: 10s}", "waves: [customers], estimate: 20s}")
+                .replace("mitigation: canary only outside peak hours; lag alert at 5s",
+                        "mitigation: lag alert at 5s")).plan();
+
+        assertThat(PlanDiff.describe(before, after)).containsExactly(
+                "gate go-no-go: approvals approver count changed: 2 → 1",
+                "windows.freezes 2026-12-18 reason changed: 'year-end change freeze' → 'year-end freeze'",
+                "rollback.actions[1] estimate changed: '10s' → '20s'",
+                "risks 'replication falls behind under peak…' mitigation changed: "
+                        + "'canary only outside peak hours; lag alert at 5s' → 'lag alert at 5s'");
+    }
+
+    @Test
+    void shouldShowSecretsAsTheirReferences() {
+        PlanLoader loader = new PlanLoader();
+        String text = ExamplePlans.text("onprem-postgres-to-managed.yaml");
+        MigrationPlan before = loader.load("a.yaml", text).plan();
+        MigrationPlan after = loader.load("b.yaml", text.replace("${env:SOURCE_PG_PASSWORD}", "${env:ONPREM_PASSWORD}")).plan();
+
+        assertThat(PlanDiff.describe(before, after)).containsExactly(
+                "connections.source.password changed: '${env:SOURCE_PG_PASSWORD}' → '${env:ONPREM_PASSWORD}'");
+    }
 }

@@ -25,6 +25,19 @@ class ConnectionSpecTest {
     }
 
     @Test
+    void shouldPutReferencesBackInTextThatRepeatsAResolvedValue() {
+        // given
+        ResolvedConnection resolved = new ConnectionSpec("jdbc:postgresql://${env:PG_HOST}:5432/shop",
+                "${env:PG_USER}", "PG_PASS").resolved(ENVIRONMENT::get);
+        // when
+        String hidden = resolved.secrets().hide("FATAL: password authentication failed for user \"copier\" "
+                + "(password s3cret) at db.internal");
+        // then
+        assertThat(hidden).isEqualTo("FATAL: password authentication failed for user \"${env:PG_USER}\" "
+                + "(password ${env:PG_PASS}) at ${env:PG_HOST}");
+    }
+
+    @Test
     void cannotResolveAMissingVariableAndNamesIt() {
         // given
         ConnectionSpec spec = new ConnectionSpec("jdbc:mariadb://${env:NOPE}/shop", null, null);

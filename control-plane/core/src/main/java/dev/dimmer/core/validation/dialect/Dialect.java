@@ -1,5 +1,6 @@
 package dev.dimmer.core.validation.dialect;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,6 +15,18 @@ public interface Dialect {
 
     /** Session settings that make the canonical forms hold (time zone, date style) and bound every statement. */
     String sessionSetup(long statementTimeoutMillis);
+
+    /**
+     * Makes every later transaction of the session read-only, autocommitted statements included, so that a filter
+     * or custom SQL calling a function that writes fails instead of changing the user's data.
+     */
+    String readOnlySession();
+
+    /** Undoes {@link #readOnlySession()} on a connection that goes back to a pool someone else owns. */
+    String readWriteSession();
+
+    /** Whether the engine refused a statement because the session is read-only. */
+    boolean refusedAsReadOnly(SQLException e);
 
     /** SQL text of the canonical form of a column, NULL when the column is NULL. */
     String canonical(Column column);

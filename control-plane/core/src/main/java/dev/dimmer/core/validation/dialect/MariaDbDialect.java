@@ -1,5 +1,6 @@
 package dev.dimmer.core.validation.dialect;
 
+import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +33,22 @@ public final class MariaDbDialect implements Dialect {
         return "SET SESSION time_zone = '+00:00', " + (mysql
                 ? "SESSION max_execution_time = " + statementTimeoutMillis
                 : "SESSION max_statement_time = " + (statementTimeoutMillis / 1000.0));
+    }
+
+    @Override
+    public String readOnlySession() {
+        return "SET SESSION TRANSACTION READ ONLY";
+    }
+
+    @Override
+    public String readWriteSession() {
+        return "SET SESSION TRANSACTION READ WRITE";
+    }
+
+    @Override
+    public boolean refusedAsReadOnly(SQLException e) {
+        // ER_CANT_EXECUTE_IN_READ_ONLY_TRANSACTION
+        return e.getErrorCode() == 1792 || "25006".equals(e.getSQLState());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.dimmer.core.validation.dialect;
 
+import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +26,21 @@ public final class PostgresDialect implements Dialect {
         return "SET statement_timeout = " + statementTimeoutMillis + "; SET TimeZone = 'UTC'; "
                 + "SET DateStyle = 'ISO, YMD'; SET extra_float_digits = 1; SET enable_sort = off; "
                 + "SET jit_inline_above_cost = -1; SET jit_optimize_above_cost = -1";
+    }
+
+    @Override
+    public String readOnlySession() {
+        return "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY";
+    }
+
+    @Override
+    public String readWriteSession() {
+        return "SET SESSION CHARACTERISTICS AS TRANSACTION READ WRITE";
+    }
+
+    @Override
+    public boolean refusedAsReadOnly(SQLException e) {
+        return "25006".equals(e.getSQLState());
     }
 
     @Override
