@@ -90,8 +90,13 @@ class LifecycleApiTest {
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.body().path("code").asText()).isEqualTo("dependency-not-ready");
-        assertThat(refused.body().path("detail").asText()).isEqualTo("wave orders depends on customers, which is "
-                + "in PLANNED; cutover needs customers in STABILIZATION or later");
+        assertThat(refused.body().path("detail").asText()).isEqualTo("cutover of wave orders refused: wave orders "
+                + "depends on customers, which is in PLANNED; cutover needs customers in STABILIZATION or later; wave "
+                + "orders has no open go/no-go; a lead opens one with /gonogo crm-dependency orders or dimmer gonogo "
+                + "crm-dependency orders");
+        // every unmet condition on its own, with its code
+        assertThat(refused.body().path("errors")).extracting(e -> e.path("code").asText())
+                .containsExactly("dependency-not-ready", "go-no-go-not-passed");
     }
 
     private static void act(String wave, String action, Map<String, Object> body, String phase, int weight) {

@@ -121,7 +121,9 @@ final class DemoWalkthrough {
         try {
             step(id, wave, action, reason);
         } catch (ApiException refused) {
-            out.printf("  %-14s %-9s refused: %s%n", wave.name(), action, refused.getMessage());
+            // a refusal naming several unmet conditions starts with its own "cutover of wave orders refused:"
+            String why = refused.getMessage().replaceFirst("^\\w+ of wave \\S+ refused: ", "");
+            out.printf("  %-14s %-9s refused: %s%n", wave.name(), action, why);
         }
     }
 }
