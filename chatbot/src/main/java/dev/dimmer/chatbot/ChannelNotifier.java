@@ -82,7 +82,8 @@ public class ChannelNotifier {
                 position);
         Optional<String> channel = directory.channel(c, event.migrationId());
         if (!settings.posting() || channel.isEmpty()) {
-            LOG.info("{} {}", channel.orElse("(no channel)"), sentence);
+            // reasons may hold newlines; a log line must stay one line
+            LOG.info("{} {}", channel.orElse("(no channel)"), dev.dimmer.api.migration.Ids.escaped(sentence));
             return;
         }
         if (event.at().isBefore(clock.instant().minus(BACKLOG))) {

@@ -43,17 +43,28 @@ public final class Ids {
 
     /** Input safe to echo in a message or a log line: control characters escaped, length capped. */
     public static String shown(String text) {
+        return escaped(text, 120);
+    }
+
+    /** Input safe for a log line, whole: control characters escaped, so no line can be forged. */
+    public static String escaped(String text) {
+        return escaped(text, Integer.MAX_VALUE);
+    }
+
+    private static String escaped(String text, int max) {
         if (text == null) {
             return "";
         }
         StringBuilder out = new StringBuilder();
         int i = 0;
-        for (; i < text.length() && out.length() < 80; i++) {
+        for (; i < text.length() && out.length() < max; i++) {
             char c = text.charAt(i);
             if (c == '\n') {
                 out.append("\\n");
             } else if (c == '\r') {
                 out.append("\\r");
+            } else if (c == '\t') {
+                out.append("\\t");
             } else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
                 out.append(String.format("\\u%04x", (int) c));
             } else {

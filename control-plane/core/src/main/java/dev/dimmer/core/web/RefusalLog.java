@@ -2,6 +2,7 @@ package dev.dimmer.core.web;
 
 import dev.dimmer.api.actor.Actor;
 import dev.dimmer.api.migration.Ids;
+import io.micronaut.core.annotation.Order;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
@@ -14,6 +15,7 @@ import org.slf4j.LoggerFactory;
  * the path with its control characters escaped so that a crafted path cannot forge log lines.
  */
 @ServerFilter("/api/**")
+@Order(BearerAuthFilter.ORDER - 10)
 final class RefusalLog {
     private static final Logger LOG = LoggerFactory.getLogger(RefusalLog.class);
 

@@ -1,5 +1,6 @@
 package dev.dimmer.core.web;
 
+import io.micronaut.core.annotation.Order;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpHeaders;
 import io.micronaut.http.MutableHttpResponse;
@@ -11,6 +12,7 @@ import io.micronaut.http.annotation.ServerFilter;
  * about live migrations and must never be served from a cache.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+@Order(BearerAuthFilter.ORDER - 20)
 final class SecurityHeaders {
     @ResponseFilter
     void add(HttpRequest<?> request, MutableHttpResponse<?> response) {

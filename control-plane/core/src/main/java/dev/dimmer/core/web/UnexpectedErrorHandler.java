@@ -1,5 +1,6 @@
 package dev.dimmer.core.web;
 
+import dev.dimmer.api.migration.Ids;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -17,7 +18,7 @@ final class UnexpectedErrorHandler implements ExceptionHandler<Exception, HttpRe
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, Exception e) {
         String incident = UUID.randomUUID().toString().substring(0, 8);
-        LOG.error("incident {} on {} {}", incident, request.getMethod(), request.getPath(), e);
+        LOG.error("incident {} on {} {}", incident, request.getMethod(), Ids.shown(request.getPath()), e);
         return Problems.respond(request, HttpStatus.INTERNAL_SERVER_ERROR, "the server failed unexpectedly "
                 + "(incident " + incident + "); nothing was changed by the failed step; the server log has details",
                 "internal-error");
