@@ -129,12 +129,17 @@ class WebEdgeTest {
 
     @Test
     void shouldAnswerFrameworkErrorsWithACode() throws Exception {
-        assertProblem(send("GET", "/api/nowhere", VIEWER, null, null), 404, "not-found");
-        assertProblem(send("GET", "/nowhere", null, null, null), 404, "not-found");
-        assertProblem(send("DELETE", "/api/migrations", LEAD, null, null), 405, "method-not-allowed");
-        assertProblem(send("POST", ADVANCE, LEAD, "text/csv", "a,b"), 415, "unsupported-media-type");
-        assertProblem(send("POST", ADVANCE, LEAD, "application/json", "{\"reason\": \"" + "x".repeat(5 << 20)
-                + "\"}"), 413, "payload-too-large");
+        try (LogLines log = new LogLines()) {
+            assertProblem(send("GET", "/api/nowhere", VIEWER, null, null), 404, "not-found");
+            assertProblem(send("GET", "/nowhere", null, null, null), 404, "not-found");
+            assertProblem(send("DELETE", "/api/migrations", LEAD, null, null), 405, "method-not-allowed");
+            assertProblem(send("POST", ADVANCE, LEAD, "text/csv", "a,b"), 415, "unsupported-media-type");
+            assertProblem(send("GET", "/api/migrations/" + ID + "/audit?limit=many", VIEWER, null, null), 400,
+                    "bad-request");
+            assertProblem(send("POST", ADVANCE, LEAD, "application/json", "{\"reason\": \"" + "x".repeat(5 << 20)
+                    + "\"}"), 413, "payload-too-large");
+            assertThat(log.anyStackTrace()).as(log.messages().toString()).isFalse();
+        }
     }
 
     @Test
