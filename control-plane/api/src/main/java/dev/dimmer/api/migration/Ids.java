@@ -9,8 +9,10 @@ import java.util.regex.Pattern;
  */
 public final class Ids {
     public static final int MAX_LENGTH = 63;
+    /** The plan format sets no length for names; this keeps an absurd one out of queries and messages. */
+    public static final int MAX_WAVE_LENGTH = 200;
     private static final Pattern MIGRATION = Pattern.compile("[a-z][a-z0-9-]{0,62}");
-    private static final Pattern WAVE = Pattern.compile("[a-z][a-z0-9_-]{0,62}");
+    private static final Pattern WAVE = Pattern.compile("[a-z][a-z0-9_-]{0,199}");
 
     private Ids() {
     }
@@ -36,7 +38,7 @@ public final class Ids {
         if (!isWaveName(name)) {
             throw new CommandRejectedException(RejectionCode.INVALID_ID, "'" + shown(name) + "' is not a wave name: "
                     + "names are lowercase letters, digits, hyphens and underscores, starting with a letter, at most "
-                    + MAX_LENGTH + " long (e.g. orders)");
+                    + MAX_WAVE_LENGTH + " long (e.g. orders)");
         }
         return name;
     }
