@@ -87,7 +87,8 @@ public class ChannelNotifier {
         Optional<String> channel = directory.channel(c, event.migrationId());
         boolean stranger = refused && isBlank(text(meta, AuditMetadata.ACTOR_ROLES));
         if (!settings.posting() || channel.isEmpty() || stranger) {
-            LOG.info("{} {}", channel.orElse("(no channel)"), sentence);
+            // reasons may hold newlines; a log line must stay one line
+            LOG.info("{} {}", channel.orElse("(no channel)"), dev.dimmer.api.migration.Ids.escaped(sentence));
             return;
         }
         if (event.at().isBefore(clock.instant().minus(BACKLOG))) {

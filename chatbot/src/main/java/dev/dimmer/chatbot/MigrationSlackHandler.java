@@ -5,6 +5,7 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import dev.dimmer.api.actor.Actor;
+import dev.dimmer.api.migration.Ids;
 import jakarta.inject.Singleton;
 
 /** {@code /migration list | status MIGRATION | help}: the status board in Slack, for anyone holding a role. */
@@ -47,6 +48,9 @@ public class MigrationSlackHandler {
                     return ctx.ack("usage: /migration status MIGRATION (see /migration list)");
                 }
                 String id = args.word(1);
+                if (!Ids.isMigrationId(id)) {
+                    return ctx.ack("'" + Ids.shown(id) + "' is not a migration id; /migration list shows them");
+                }
                 Actor actor = actors.actor(payload.getUserId(), id);
                 if (actor.roles().isEmpty()) {
                     return ctx.ack(noRole(payload));

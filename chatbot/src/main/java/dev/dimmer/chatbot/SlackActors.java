@@ -33,7 +33,8 @@ public class SlackActors {
             roles.addAll(configured.roles());
             name = configured.name();
         }
-        if (migrationId != null) {
+        // an id no plan could have is refused by the command bus; it must not reach the owners' query first
+        if (migrationId != null && dev.dimmer.api.migration.Ids.isMigrationId(migrationId)) {
             for (Owner owner : directory.owners(migrationId)) {
                 if (userId.equals(owner.id()) && owner.role() != null) {
                     roles.add(owner.role());

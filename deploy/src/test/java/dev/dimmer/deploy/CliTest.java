@@ -74,6 +74,13 @@ class CliTest {
     }
 
     @Test
+    void cannotReadTheAuditOfAnUnknownMigration() {
+        CliProcess.Result audit = CliProcess.run(lead, "audit", "no-such-migration");
+        assertThat(audit.exitCode()).as(audit.err()).isEqualTo(1);
+        assertThat(audit.err()).contains("no migration 'no-such-migration'");
+    }
+
+    @Test
     void shouldRebuildTheViewsForAnOperatorOnly() throws IOException {
         // given a registered plan and an operator beside the lead
         CliProcess.run(lead, "apply", plan.toString());

@@ -68,14 +68,17 @@ final class CommandLoad implements AutoCloseable {
     private Outcome send(String migration, String command) {
         String correlation = "fault-" + UUID.randomUUID();
         String key = UUID.randomUUID().toString();
-        Outcome outcome = null;
-        // an unknown outcome is retried with the same idempotency key: the retry must not act twice
-        for (int attempt = 0; attempt < 3 && (outcome == null || outcome.kind() == Kind.UNKNOWN); attempt++) {
-            if (attempt > 0) {
-                pause(300);
-            }
+        Outcome outcome = once(migration, command, correlation, key);
+        outcomes.add(outcome);
+        // an unknown outcome is retried with the same idempotency key, as a careful client would, until it is known
+        // (the retry must not act twice); a command never sent is simply not sent again
+        boolean unknown = outcome.kind() == Kind.UNKNOWN;
+        long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+        while (unknown && System.nanoTime() < deadline) {
+            pause(300);
             outcome = once(migration, command, correlation, key);
             outcomes.add(outcome);
+            unknown = outcome.kind() == Kind.UNKNOWN || outcome.kind() == Kind.NOT_SENT;
         }
         return outcome;
     }
@@ -120,9 +123,10 @@ final class CommandLoad implements AutoCloseable {
         }
     }
 
-    /** The final answer of each command, by correlation id (a retried command's last attempt). */
-    static Map<String, Outcome> finalAnswers(List<Outcome> outcomes) {
-        return outcomes.stream().collect(Collectors.toMap(Outcome::correlationId, o -> o, (a, b) -> b));
+    /** Every attempt of each command, by correlation id, in the order they were made. */
+    static Map<String, List<Outcome>> attemptsByCommand(List<Outcome> outcomes) {
+        return outcomes.stream().collect(Collectors.groupingBy(Outcome::correlationId,
+                java.util.LinkedHashMap::new, Collectors.toList()));
     }
 
     static Map<Kind, Long> byKind(List<Outcome> outcomes) {

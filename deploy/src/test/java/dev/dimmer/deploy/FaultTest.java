@@ -116,25 +116,32 @@ class FaultTest {
         Map<String, Long> events = Tables.rows(database, EVENTS_BY_CORRELATION).stream()
                 .filter(row -> row.get(0) != null)
                 .collect(Collectors.toMap(row -> (String) row.get(0), row -> Long.parseLong((String) row.get(1))));
-        Map<String, Outcome> answers = CommandLoad.finalAnswers(outcomes);
+        Map<String, List<Outcome>> commands = CommandLoad.attemptsByCommand(outcomes);
         List<String> untrue = new ArrayList<>();
-        for (Outcome answer : answers.values()) {
-            long stored = events.getOrDefault(answer.correlationId(), 0L);
-            boolean claimsNothingStored = answer.body() != null && answer.body().contains("nothing was changed");
+        for (List<Outcome> attempts : commands.values()) {
+            Outcome last = attempts.get(attempts.size() - 1);
+            long stored = events.getOrDefault(last.correlationId(), 0L);
+            boolean acknowledged = attempts.stream().anyMatch(a -> a.kind() == Kind.ACKNOWLEDGED);
+            boolean neverStored = attempts.stream().allMatch(a -> a.kind() == Kind.REFUSED
+                    || a.kind() == Kind.NOT_SENT);
+            String told = last.command() + " " + last.correlationId() + " answered " + attempts.stream()
+                    .map(a -> a.status() + " " + a.kind()).toList();
             if (stored > 1) {
-                untrue.add(answer.command() + " " + answer.correlationId() + " acted " + stored + " times");
-            } else if (answer.kind() == Kind.ACKNOWLEDGED && stored != 1) {
-                untrue.add(answer.command() + " " + answer.correlationId() + " answered " + answer.status()
-                        + " but is not in the log");
-            } else if ((answer.kind() == Kind.REFUSED || answer.kind() == Kind.NOT_SENT || claimsNothingStored)
-                    && stored != 0) {
-                untrue.add(answer.command() + " " + answer.correlationId() + " answered " + answer.status() + " "
-                        + answer.body() + " but is in the log");
+                untrue.add(told + " and acted " + stored + " times");
+            } else if (acknowledged && stored != 1) {
+                untrue.add(told + " but is not in the log");
+            } else if (neverStored && stored != 0) {
+                untrue.add(told + " but is in the log");
+            }
+            for (Outcome attempt : attempts) {
+                if (attempt.body() != null && attempt.body().contains("nothing was changed") && stored != 0) {
+                    untrue.add(told + ": said '" + attempt.body() + "' but is in the log");
+                }
             }
         }
         long eventCount = Tables.count(database, "SELECT count(*) FROM domain_event_entry");
         System.out.printf("FaultTest %s: %d commands (%d attempts: %s), %d events checked, %d audit rows%n", fault,
-                answers.size(), outcomes.size(), CommandLoad.byKind(outcomes), eventCount,
+                commands.size(), outcomes.size(), CommandLoad.byKind(outcomes), eventCount,
                 Tables.count(database, "SELECT count(*) FROM audit_entry"));
         assertThat(untrue).as("answers the log contradicts").isEmpty();
         assertThat(Tables.rows(database, MISSING)).as("events without their audit row").isEmpty();

@@ -36,6 +36,7 @@ public final class RunningControlPlane implements AutoCloseable {
     private ControlPlane plane;
     private Map<String, Object> properties = Map.of();
     private List<Actor> slackUsers = List.of();
+    private String url;
 
     private RunningControlPlane(TestDatabase database) {
         this.database = database;
@@ -43,6 +44,14 @@ public final class RunningControlPlane implements AutoCloseable {
 
     public static RunningControlPlane on(TestDatabase database) {
         RunningControlPlane running = new RunningControlPlane(database);
+        running.start();
+        return running;
+    }
+
+    /** A control plane that reaches its database at another URL, e.g. through a proxy a test can silence. */
+    public static RunningControlPlane on(TestDatabase database, String url) {
+        RunningControlPlane running = new RunningControlPlane(database);
+        running.url = url;
         running.start();
         return running;
     }
@@ -58,6 +67,7 @@ public final class RunningControlPlane implements AutoCloseable {
     }
 
     public void start() {
+        String databaseUrl = url == null ? database.url() : url;
         Path home;
         try {
             home = Files.createTempDirectory("dimmer-test-home");
@@ -71,9 +81,9 @@ public final class RunningControlPlane implements AutoCloseable {
                 TokenGrant.of(APPROVER, new Actor("U04BEA", "Bea Approver", Set.of(Role.APPROVER))),
                 TokenGrant.of(APPROVER_TWO, new Actor("U05CAI", "Cai Approver", Set.of(Role.APPROVER))));
         ServerSettings settings = new ServerSettings(new DimmerHome(home),
-                new dev.dimmer.deploy.config.DatabaseEntry(database.url(), database.user(), database.password()),
+                new dev.dimmer.deploy.config.DatabaseEntry(databaseUrl, database.user(), database.password()),
                 grants, "127.0.0.1", 0, slackUsers);
-        plane = ControlPlane.start(settings, Database.external(database.url(), database.user(), database.password()),
+        plane = ControlPlane.start(settings, Database.external(databaseUrl, database.user(), database.password()),
                 properties);
     }
 

@@ -144,6 +144,9 @@ public final class ApiClient {
         throw refusal(answer);
     }
 
+    private static final java.util.Set<String> MALFORMED = java.util.Set.of("bad-request", "not-found",
+            "method-not-allowed", "unsupported-media-type", "not-acceptable", "payload-too-large");
+
     private ApiResponse retry(HttpRequest request) {
         try {
             Thread.sleep(500);
@@ -186,9 +189,11 @@ public final class ApiClient {
         if (answer.status() == 401 || answer.status() >= 500) {
             return new ApiException(2, detail, answer);
         }
-        // a reason code means the domain (or the role check) refused; a bare 4xx is a malformed request
-        boolean refused = !code.isEmpty() || answer.status() == 403 || answer.status() == 404
-                || answer.status() == 409 || answer.status() == 422;
+        // a reason code means the domain (or the role check) refused; a bare 4xx, or one the HTTP layer gave its
+        // generic code, is a malformed request
+        boolean malformed = code.isEmpty() ? !(answer.status() == 403 || answer.status() == 404
+                || answer.status() == 409 || answer.status() == 422) : MALFORMED.contains(code);
+        boolean refused = !malformed;
         return new ApiException(refused ? 1 : 2, detail, answer);
     }
 

@@ -26,6 +26,7 @@ final class AuditController {
     AuditTrailView trail(HttpRequest<?> request, @PathVariable String migration,
                          @Nullable @QueryValue Long after, @Nullable @QueryValue Integer limit) {
         Readers.require(request);
+        StatusController.find(queries, migration);
         return queries.query(new FindAuditTrailQuery(migration, after == null ? -1 : after,
                 limit == null ? 1000 : limit), AuditTrailView.class).join();
     }

@@ -21,5 +21,11 @@ public enum RejectionCode {
     /** The actor does not hold the role the command needs (403). */
     FORBIDDEN,
     /** The command itself is malformed, e.g. a weight out of range (400). */
-    INVALID_COMMAND
+    INVALID_COMMAND,
+    /** A migration id or wave name that no plan could have given it (400). */
+    INVALID_ID,
+    /** A reason or comment longer than the limit (422). */
+    REASON_TOO_LONG,
+    /** A reason or comment with control characters other than newline and tab (422). */
+    INVALID_TEXT
 }

@@ -96,6 +96,7 @@ public class AxonFactory {
                             .transactionManager(c.getComponent(org.axonframework.common.transaction.TransactionManager.class))
                             .build();
                     bus.registerDispatchInterceptor(new ProvenanceMetadata());
+                    bus.registerHandlerInterceptor(new CommandShape());
                     bus.registerHandlerInterceptor(new CommandAuthorization());
                     bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(c.correlationDataProviders()));
                     // after the bus's transaction interceptor: the key's row commits with the command's events

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The role each command needs. A command missing here is refused to everyone: new commands fail closed. */
-final class CommandRoles {
+public final class CommandRoles {
     private static final Map<Class<?>, Role> REQUIRED = Map.of(
             ApplyPlanCommand.class, Role.LEAD,
             AdvanceWaveCommand.class, Role.LEAD,
@@ -32,7 +32,7 @@ final class CommandRoles {
         return OPEN_TO_ALL.contains(commandType);
     }
 
-    static Optional<Role> requiredFor(Class<?> commandType) {
+    public static Optional<Role> requiredFor(Class<?> commandType) {
         return Optional.ofNullable(REQUIRED.get(commandType));
     }
 }

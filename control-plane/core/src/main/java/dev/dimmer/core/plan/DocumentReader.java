@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -18,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads YAML or JSON into a Jackson tree while remembering where each field and element starts. Jackson's own
@@ -26,13 +28,19 @@ import java.util.Set;
  */
 final class DocumentReader {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final YAMLFactory YAML = new YAMLFactory();
-    private static final JsonFactory JSON = new JsonFactory();
+    /** Nesting beyond this is no plan; the parsers refuse it before the tree walk can exhaust the stack. */
+    static final int MAX_DEPTH = 64;
+    /** Aliases are refused anyway; past this many the rest are not reported one by one. */
+    private static final int ALIASES_REPORTED = 10;
+    private static final YAMLFactory YAML = YAMLFactory.builder().loaderOptions(loaderOptions())
+            .streamReadConstraints(constraints()).build();
+    private static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(constraints()).build();
 
     private final String source;
     private final Map<String, Position> positions = new HashMap<>();
     private final List<PlanProblem> problems = new ArrayList<>();
     private final Set<String> unreadable = new HashSet<>();
+    private int aliases;
 
     private DocumentReader(String source) {
         this.source = source;
@@ -67,10 +75,14 @@ final class DocumentReader {
         JsonToken token = parser.currentToken();
         // Jackson hands a YAML alias (*name) over as the plain text of its name, which would mislead every later check
         if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+            unreadable.add(path);
+            if (++aliases > ALIASES_REPORTED) {
+                return NODES.nullNode();
+            }
             Position where = at(parser.currentTokenLocation());
             problems.add(new PlanProblem(source, where.line(), where.column(), path, "YAML alias *" + parser.getText()
-                    + " is not supported in plans; write the value out in full"));
-            unreadable.add(path);
+                    + " is not supported in plans; write the value out in full"
+                    + (aliases == ALIASES_REPORTED ? " (further aliases are not listed)" : "")));
             return NODES.nullNode();
         }
         return switch (token) {
@@ -138,6 +150,20 @@ final class DocumentReader {
             return lines.get(0);
         }
         return lines.get(lines.size() - 1) + " (" + String.join("; ", lines.subList(0, lines.size() - 1)) + ")";
+    }
+
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(ALIASES_REPORTED);
+        options.setNestingDepthLimit(MAX_DEPTH);
+        // characters, not bytes; the HTTP edge caps a plan's bytes before this
+        options.setCodePointLimit(8 * 1024 * 1024);
+        return options;
+    }
+
+    private static StreamReadConstraints constraints() {
+        return StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).maxStringLength(1024 * 1024)
+                .maxNumberLength(100).build();
     }
 
     private static Position at(JsonLocation location) {

@@ -3,6 +3,7 @@ package dev.dimmer.core.web;
 import dev.dimmer.api.actor.Actor;
 import dev.dimmer.core.auth.ActorTokens;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.annotation.Order;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -17,7 +18,9 @@ import java.util.Set;
  * actor; the actor travels on to the controllers as a request attribute. No anonymous reads, no anonymous writes.
  */
 @ServerFilter("/api/**")
+@Order(BearerAuthFilter.ORDER)
 final class BearerAuthFilter {
+    static final int ORDER = 0;
     private static final Set<String> OPEN = Set.of("/api/health", "/api/openapi.yaml");
     private final ActorTokens tokens;
 

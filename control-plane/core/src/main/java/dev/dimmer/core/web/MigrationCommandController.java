@@ -11,6 +11,7 @@ import dev.dimmer.api.migration.WaveState;
 import dev.dimmer.api.plan.MigrationPlan;
 import dev.dimmer.core.plan.PlanLoadResult;
 import dev.dimmer.core.plan.PlanLoader;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -24,6 +25,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 /** The write side of the API: register or revise a plan, and act on waves and migrations. */
@@ -35,9 +37,13 @@ final class MigrationCommandController {
     private final PlanLoader plans = new PlanLoader();
     private final Clock clock;
 
-    MigrationCommandController(HttpCommands commands, Clock clock) {
+    private final long maxPlanBytes;
+
+    MigrationCommandController(HttpCommands commands, Clock clock,
+                               @Value("${dimmer.plan.max-bytes:1048576}") long maxPlanBytes) {
         this.commands = commands;
         this.clock = clock;
+        this.maxPlanBytes = maxPlanBytes;
     }
 
     @Post(consumes = {"application/yaml", "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN,
@@ -46,6 +52,10 @@ final class MigrationCommandController {
                               @Nullable @Header("X-Dimmer-Source") String source,
                               @Nullable @Header("X-Dimmer-Reason") String reason,
                               @Nullable @Header(CHANNEL_HEADER) String channel) {
+        // a chunked body has no length for the gate to check
+        if (body.length > maxPlanBytes) {
+            return PlanGate.tooLarge(request, maxPlanBytes);
+        }
         PlanLoadResult loaded = plans.load(source == null || source.isBlank() ? "request" : source, body);
         if (!loaded.valid()) {
             return Problems.respond(request, HttpStatus.UNPROCESSABLE_ENTITY, loaded.problems().size()

@@ -29,7 +29,8 @@ public final class Problems {
         return switch (code) {
             case UNKNOWN_MIGRATION, UNKNOWN_WAVE -> HttpStatus.NOT_FOUND;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case INVALID_COMMAND -> HttpStatus.BAD_REQUEST;
+            case INVALID_COMMAND, INVALID_ID -> HttpStatus.BAD_REQUEST;
+            case REASON_TOO_LONG, INVALID_TEXT -> HttpStatus.UNPROCESSABLE_ENTITY;
             default -> HttpStatus.CONFLICT;
         };
     }

@@ -1,5 +1,6 @@
 package dev.dimmer.core.web;
 
+import dev.dimmer.api.migration.Ids;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -20,7 +21,7 @@ final class UnexpectedErrorHandler implements ExceptionHandler<Exception, HttpRe
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, Exception e) {
         String incident = UUID.randomUUID().toString().substring(0, 8);
-        LOG.error("incident {} on {} {}", incident, request.getMethod(), request.getPath(), e);
+        LOG.error("incident {} on {} {}", incident, request.getMethod(), Ids.shown(request.getPath()), e);
         return Problems.respond(request, HttpStatus.INTERNAL_SERVER_ERROR, "the server failed unexpectedly "
                 + "(incident " + incident + "); if this was a command, check `dimmer audit` to see whether it was "
                 + "stored before sending it again, or resend it with the same Idempotency-Key; the server log has "

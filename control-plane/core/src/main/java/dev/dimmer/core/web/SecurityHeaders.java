@@ -1,0 +1,28 @@
+package dev.dimmer.core.web;
+
+import io.micronaut.core.annotation.Order;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpHeaders;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
+
+/**
+ * Headers every answer carries, errors included: no content sniffing, no framing, no referrer; API answers are
+ * about live migrations and must never be served from a cache.
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+@Order(BearerAuthFilter.ORDER - 20)
+final class SecurityHeaders {
+    @ResponseFilter
+    void add(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        MutableHttpHeaders headers = response.getHeaders();
+        headers.set("X-Content-Type-Options", "nosniff");
+        headers.set("X-Frame-Options", "DENY");
+        headers.set("Referrer-Policy", "no-referrer");
+        if (request.getPath().startsWith("/api")) {
+            headers.set("Cache-Control", "no-store");
+            headers.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+        }
+    }
+}
