@@ -19,6 +19,8 @@ class DemoTest {
                 .contains("Registered migration onprem-postgres-to-managed")
                 .contains("rollback  CANARY 10%      -> SHADOW")
                 .contains("cutover   refused: wave orders depends on customers")
+                .contains("sent again with the same Idempotency-Key (as after a lost answer): answered with the "
+                        + "first outcome; the log holds it once")
                 .contains("-> DECOMMISSIONED")
                 .contains("Audit trail:")
                 .contains("WaveRolledBack")

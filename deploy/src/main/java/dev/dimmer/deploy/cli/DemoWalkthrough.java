@@ -58,7 +58,7 @@ final class DemoWalkthrough {
             attempt(id, dependent, "cutover", "try to cut over before " + first.name() + " is stable");
         }
         goNoGo(id, first);
-        step(id, first, "cutover", "canary error rate 0.00% for 2h; go/no-go passed");
+        cutoverRetriedSafely(id, first, "canary error rate 0.00% for 2h; go/no-go passed");
         step(id, first, "advance", "all consumers read the target; entering stabilization");
         if (dependent != null) {
             goNoGo(id, dependent);
@@ -107,8 +107,36 @@ final class DemoWalkthrough {
         raiseToLastStep(id, wave);
     }
 
+    /**
+     * A cutover whose answer is lost on the way back: the client sends it again with the same Idempotency-Key and
+     * gets the first outcome, and the log holds one cutover.
+     */
+    private void cutoverRetriedSafely(String id, WavePlan wave, String reason) {
+        String action = "cutover";
+        ApiClient keyed = client.withIdempotencyKey("demo-" + action + "-" + wave.name());
+        step(keyed, id, wave, action, reason);
+        String path = "/api/migrations/" + Paths.segment(id) + "/waves/" + Paths.segment(wave.name()) + "/" + action;
+        keyed.post(path, Map.of("reason", reason));
+        JsonNode trail = client.get("/api/migrations/" + Paths.segment(id) + "/audit").path("entries");
+        long times = 0;
+        for (JsonNode entry : trail) {
+            if (entry.path("type").asText().equals("CutoverStartedEvent") && entry.path("wave").asText()
+                    .equals(wave.name())) {
+                times++;
+            }
+        }
+        out.printf("  %-14s %-9s sent again with the same Idempotency-Key (as after a lost answer): %s%n",
+                wave.name(), action, times == 1 ? "answered with the first outcome; the log holds it once"
+                        : "acted " + times + " times");
+        out.flush();
+    }
+
     private void step(String id, WavePlan wave, String action, String reason) {
-        JsonNode state = client.post("/api/migrations/" + Paths.segment(id) + "/waves/" + Paths.segment(wave.name())
+        step(client, id, wave, action, reason);
+    }
+
+    private void step(ApiClient sender, String id, WavePlan wave, String action, String reason) {
+        JsonNode state = sender.post("/api/migrations/" + Paths.segment(id) + "/waves/" + Paths.segment(wave.name())
                 + "/" + action, Map.of("reason", reason));
         String now = state.path("phase").asText() + (state.path("phase").asText().equals("CANARY")
                 ? " " + state.path("weight").asInt() + "%" : "");
