@@ -92,7 +92,7 @@ class AuditCompletenessTest {
             assertThat(statuses).hasSize(CLIENTS * COMMANDS_PER_CLIENT).containsOnly(200);
 
             // then, once the views have taken in every migration's last event, each event has its own audit row
-            awaitViewsAtLastEvents(database);
+            Tables.awaitViewsAtLastEvents(database);
             assertThat(Tables.rows(database, MISSING)).as("events without their audit row").isEmpty();
             assertThat(Tables.count(database, "SELECT count(*) FROM audit_entry"))
                     .isEqualTo(Tables.count(database, "SELECT count(*) FROM domain_event_entry"));
@@ -136,18 +136,5 @@ class AuditCompletenessTest {
 
     private static Answer advance(RunningControlPlane server, String id) {
         return server.post("/api/migrations/" + id + "/waves/customers/advance", LEAD, Map.of("reason", "step"));
-    }
-
-    private static void awaitViewsAtLastEvents(TestDatabase database) throws InterruptedException {
-        String behind = """
-                SELECT count(*) FROM status_migration s
-                 WHERE s.position < (SELECT max(global_index) FROM domain_event_entry e
-                                      WHERE e.aggregate_identifier = s.id)""";
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (Tables.count(database, behind) > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertThat(Tables.count(database, behind)).as("migrations whose view has not reached their last event")
-                .isZero();
     }
 }

@@ -112,7 +112,7 @@ class FaultTest {
     private static void check(String fault, TestDatabase database, List<Outcome> outcomes, String url,
                               String operatorToken)
             throws Exception {
-        awaitViewsAtLastEvents(database);
+        Tables.awaitViewsAtLastEvents(database);
         Map<String, Long> events = Tables.rows(database, EVENTS_BY_CORRELATION).stream()
                 .filter(row -> row.get(0) != null)
                 .collect(Collectors.toMap(row -> (String) row.get(0), row -> Long.parseLong((String) row.get(1))));
@@ -193,19 +193,6 @@ class FaultTest {
             Thread.sleep(20);
         }
         assertThat(load.acknowledged()).as("acknowledged commands").isGreaterThanOrEqualTo(count);
-    }
-
-    private static void awaitViewsAtLastEvents(TestDatabase database) throws InterruptedException {
-        String behind = """
-                SELECT count(*) FROM status_migration s
-                 WHERE s.position < (SELECT max(global_index) FROM domain_event_entry e
-                                      WHERE e.aggregate_identifier = s.id)""";
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (Tables.count(database, behind) > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertThat(Tables.count(database, behind)).as("migrations whose view has not reached their last event")
-                .isZero();
     }
 
     private static Process startServer(Path home, Path config, int port, String dbPassword, String name)

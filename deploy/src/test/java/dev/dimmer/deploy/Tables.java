@@ -31,6 +31,22 @@ final class Tables {
         }
     }
 
+    /** Waits until the status view has taken in every migration's last event in the log; fails after a minute. */
+    static void awaitViewsAtLastEvents(TestDatabase database) throws InterruptedException {
+        String behind = """
+                SELECT count(*) FROM status_migration s
+                 WHERE s.position < (SELECT max(global_index) FROM domain_event_entry e
+                                      WHERE e.aggregate_identifier = s.id)""";
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (count(database, behind) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        if (count(database, behind) > 0) {
+            throw new AssertionError("migrations whose view has not reached their last event: "
+                    + rows(database, "SELECT id, position FROM status_migration"));
+        }
+    }
+
     static long count(TestDatabase database, String sql) {
         return Long.parseLong((String) rows(database, sql).get(0).get(0));
     }
