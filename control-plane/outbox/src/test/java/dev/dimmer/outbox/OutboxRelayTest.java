@@ -19,9 +19,11 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -73,11 +75,15 @@ class OutboxRelayTest {
         AtomicInteger busy = new AtomicInteger();
         AtomicInteger mostAtOnce = new AtomicInteger();
         AtomicInteger mostPerKey = new AtomicInteger();
+        // the first delivery waits (a while) for the other relay to be delivering too
+        CountDownLatch bothBusy = new CountDownLatch(2);
         Delivery slow = m -> {
             mostAtOnce.accumulateAndGet(busy.incrementAndGet(), Math::max);
             mostPerKey.accumulateAndGet(busyPerKey.computeIfAbsent(m.key(), k -> new AtomicInteger())
                     .incrementAndGet(), Math::max);
-            sleep(5);
+            bothBusy.countDown();
+            await(bothBusy);
+            sleep(2);
             delivered.add(m.key() + "#" + m.position());
             busyPerKey.get(m.key()).decrementAndGet();
             busy.decrementAndGet();
@@ -304,6 +310,14 @@ class OutboxRelayTest {
                         throw e.getCause();
                     }
                 });
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void sleep(long millis) {
