@@ -6,10 +6,10 @@ import dev.dimmer.api.migration.CommandRefusedEvent;
 import dev.dimmer.api.migration.MigrationEvent;
 import dev.dimmer.api.migration.MigrationRegisteredEvent;
 import dev.dimmer.api.migration.PlanRevisedEvent;
+import dev.dimmer.outbox.Outbox;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns every migration event into a sentence for the plan's channel. With Slack configured the sentence goes
- * into the outbox (table {@code slack_outbox}) in the same transaction as the processor's token, so each event
- * is queued exactly once; {@link SlackDelivery} posts it. Without Slack the sentence goes to the log.
+ * into the outbox (topic {@code slack}, keyed by migration, ordered by the event's position) in the same transaction
+ * as the processor's token, so each event is queued exactly once; {@link SlackDelivery} posts it. Without Slack the
+ * sentence goes to the log.
  * A refused command reaches the channel without the free text that came with it, and only when its sender holds
  * some role: a stranger's attempt stays on the record and in the log, never in the channel.
  */
@@ -36,12 +37,10 @@ import org.slf4j.LoggerFactory;
 public class ChannelNotifier {
     public static final String GROUP = "slack-notifier";
     private static final Logger LOG = LoggerFactory.getLogger("dev.dimmer.slack");
-    private static final String ENQUEUE = """
-            INSERT INTO slack_outbox (event_id, position, migration_id, channel, text) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT (event_id) DO NOTHING""";
     // an installation that adds Slack later should not flood its channels with the whole history
     private static final Duration BACKLOG = Duration.ofDays(1);
     private final ConnectionProvider connections;
+    private final Outbox outbox;
     private final MigrationDirectory directory;
     private final SlackSettings settings;
     private final Clock clock;
@@ -49,6 +48,7 @@ public class ChannelNotifier {
     public ChannelNotifier(ConnectionProvider connections, MigrationDirectory directory, SlackSettings settings,
                            Clock clock) {
         this.connections = connections;
+        this.outbox = new Outbox(connections::getConnection);
         this.directory = directory;
         this.settings = settings;
         this.clock = clock;
@@ -94,14 +94,8 @@ public class ChannelNotifier {
         if (event.at().isBefore(clock.instant().minus(BACKLOG))) {
             return;
         }
-        try (PreparedStatement s = c.prepareStatement(ENQUEUE)) {
-            s.setString(1, message.getIdentifier());
-            s.setLong(2, position);
-            s.setString(3, event.migrationId());
-            s.setString(4, channel.get());
-            s.setString(5, sentence);
-            s.executeUpdate();
-        }
+        outbox.enqueue(SlackDelivery.TOPIC, event.migrationId(), position,
+                new SlackPost(channel.get(), sentence).payload());
     }
 
     private static boolean isBlank(String text) {

@@ -137,8 +137,8 @@ class SlackNotifierTest {
                 .as("a long reason is cut with an ellipsis").contains("yyy…").hasSizeLessThan(3000);
         javax.sql.DataSource data = server.plane().context().getBean(javax.sql.DataSource.class);
         try (var c = data.getConnection(); var rows = c.createStatement().executeQuery(
-                "SELECT last_error, attempts FROM slack_outbox WHERE migration_id = 'notify-refused' "
-                        + "AND failed_at IS NOT NULL")) {
+                "SELECT last_error, attempts FROM outbox_message WHERE topic = 'slack' "
+                        + "AND message_key = 'notify-refused' AND failed_at IS NOT NULL")) {
             assertThat(rows.next()).as("the refused row is marked failed").isTrue();
             assertThat(rows.getString(1)).isEqualTo("chat.postMessage: msg_too_long");
             assertThat(rows.getInt(2)).isEqualTo(1);
