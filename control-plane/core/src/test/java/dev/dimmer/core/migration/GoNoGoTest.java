@@ -212,7 +212,6 @@ class GoNoGoTest {
     @Test
     void canRecordWhoWasRefusedWhat() {
         Actor stranger = new Actor("U09EVE", "Eve", Set.of());
-        fixture.given(atLastCanaryStep())
         CommandRefusedEvent refused = new CommandRefusedEvent(ID, "cutover customers", "Eve may not start cutover",
                 "U09EVE", T1, "StartCutover", "customers", "now", "slack", "Eve",
                 List.of(new UnmetCondition(RejectionCode.FORBIDDEN, "Eve may not start cutover")));
