@@ -62,7 +62,7 @@ public class GoNoGoSlackHandler {
         Actor actor = actors.actor(payload.getUserId(), migration);
         String reason = args.rest().isBlank() ? "go/no-go opened in Slack" : args.rest();
         try {
-            GoNoGoState state = commands.send(migration, "gonogo " + wave, actor, reason,
+            GoNoGoState state = commands.send(actor, reason,
                     p -> new OpenGoNoGoCommand(migration, wave, p));
             var posted = ctx.client().chatPostMessage(r -> r.channel(payload.getChannelId())
                     .text("Go/no-go: cutover of " + SlackText.escape(wave) + " in " + SlackText.escape(migration))
@@ -122,8 +122,7 @@ public class GoNoGoSlackHandler {
                         String comment, String channel, String cardTs) throws IOException {
         Actor actor = actors.actor(userId, migration);
         try {
-            GoNoGoState state = commands.send(migration, "vote " + vote.label() + " on " + wave, actor,
-                    comment.isBlank() ? vote.label() : comment,
+            GoNoGoState state = commands.send(actor, comment.isBlank() ? vote.label() : comment,
                     p -> new CastVoteCommand(migration, wave, vote, comment, p));
             updateCard(ctx, channel, cardTs, state);
             return null;

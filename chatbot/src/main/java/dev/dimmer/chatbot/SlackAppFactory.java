@@ -44,10 +44,4 @@ final class SlackAppFactory {
         app.viewSubmission(GoNoGoSlackHandler.REJECT_MODAL, goNoGo::reject);
         return app;
     }
-
-    @Singleton
-    @Requires(missingBeans = SlackUsers.class)
-    SlackUsers noConfiguredUsers() {
-        return SlackUsers.none();
-    }
 }

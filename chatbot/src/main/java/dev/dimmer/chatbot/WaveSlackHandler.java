@@ -46,12 +46,12 @@ public class WaveSlackHandler {
     }
 
     private Response act(SlashCommandContext ctx, SlashCommandPayload payload, SlashArguments args, String verb,
-                         String reason, java.util.function.Function<dev.dimmer.api.actor.Provenance, Object> command) {
+                         String reason, java.util.function.Function<dev.dimmer.api.actor.Provenance, dev.dimmer.api.migration.MigrationCommand> command) {
         String migration = args.word(0);
         String wave = args.word(1);
         Actor actor = actors.actor(payload.getUserId(), migration);
         try {
-            WaveState state = commands.send(migration, verb + " " + wave, actor, reason, command);
+            WaveState state = commands.send(actor, reason, command);
             String text = SlackText.escape(actor.name()) + " ran " + verb + " on wave " + SlackText.escape(wave)
                     + " of " + SlackText.escape(migration) + ": now " + Sentences.phase(state.phase(), state.weight())
                     + " (" + SlackText.quote(reason) + ")";

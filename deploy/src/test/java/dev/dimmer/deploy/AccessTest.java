@@ -53,14 +53,18 @@ class AccessTest {
     }
 
     @Test
-    void cannotAdvanceAsAViewerAndNothingIsStored() {
+    void cannotAdvanceAsAViewerAndNothingButTheRefusalIsStored() {
+        String refusals = "SELECT count(*) FROM domain_event_entry "
+                + "WHERE payload_type = 'dev.dimmer.api.migration.CommandRefusedEvent'";
+        long refusedBefore = Tables.count(database, refusals);
         long before = events();
         Answer answer = server.post("/api/migrations/" + ID + "/waves/customers/advance", VIEWER,
                 Map.of("reason", "trying"));
         assertThat(answer.status()).isEqualTo(403);
         assertThat(answer.body().path("detail").asText())
                 .isEqualTo("Vic Viewer may not advance wave: it needs the lead role");
-        assertThat(events()).isEqualTo(before);
+        assertThat(events()).isEqualTo(before + 1);
+        assertThat(Tables.count(database, refusals)).isEqualTo(refusedBefore + 1);
     }
 
     @Test

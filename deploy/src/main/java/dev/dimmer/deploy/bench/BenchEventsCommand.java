@@ -10,7 +10,7 @@ import dev.dimmer.api.migration.RollBackWaveCommand;
 import dev.dimmer.api.plan.MigrationPlan;
 import dev.dimmer.api.plan.Owner;
 import dev.dimmer.api.plan.WavePlan;
-import dev.dimmer.core.web.CommandSending;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import dev.dimmer.deploy.config.DimmerHome;
 import dev.dimmer.deploy.config.ServerSettings;
 import dev.dimmer.deploy.server.ControlPlane;
@@ -89,7 +89,7 @@ public final class BenchEventsCommand implements Callable<Integer> {
             TimedRebuild rebuild;
             double bareRead;
             try (ControlPlane plane = ControlPlane.start(settings, shared, Map.of("dimmer.axon.aggregate-cache", true, "dimmer.slack.notifier.enabled", false))) {
-                CommandSending bus = plane.context().getBean(CommandSending.class);
+                CommandGateway bus = plane.context().getBean(CommandGateway.class);
                 List<String> ids = prepare(bus);
                 cached = sendCommands(bus, ids);
                 RebuildingProjections rebuilding = plane.context().getBean(RebuildingProjections.class);
@@ -109,7 +109,7 @@ public final class BenchEventsCommand implements Callable<Integer> {
                 }
             }
             try (ControlPlane plane = ControlPlane.start(settings, shared, Map.of("dimmer.axon.aggregate-cache", false, "dimmer.slack.notifier.enabled", false))) {
-                CommandSending bus = plane.context().getBean(CommandSending.class);
+                CommandGateway bus = plane.context().getBean(CommandGateway.class);
                 uncached = sendCommands(bus, ids(migrations));
             }
             double rebuildRate = rebuild.result().events() / rebuild.result().seconds();
@@ -173,20 +173,20 @@ public final class BenchEventsCommand implements Callable<Integer> {
         return ids;
     }
 
-    private List<String> prepare(CommandSending bus) {
+    private List<String> prepare(CommandGateway bus) {
         List<String> ids = ids(migrations);
         for (String id : ids) {
             int i = ids.indexOf(id);
-            bus.send(new ApplyPlanCommand(id, new MigrationPlan(id, "Bench " + i,
+            bus.sendAndWait(new ApplyPlanCommand(id, new MigrationPlan(id, "Bench " + i,
                     List.of(new Owner("bench", "Bench", Role.LEAD)),
                     List.of(new WavePlan("orders", List.of(), List.of(10, 50)))), by()));
-            bus.send(new AdvanceWaveCommand(id, "orders", null, by()));
-            bus.send(new AdvanceWaveCommand(id, "orders", null, by()));
+            bus.sendAndWait(new AdvanceWaveCommand(id, "orders", null, by()));
+            bus.sendAndWait(new AdvanceWaveCommand(id, "orders", null, by()));
         }
         return ids;
     }
 
-    private double sendCommands(CommandSending bus, List<String> ids) throws Exception {
+    private double sendCommands(CommandGateway bus, List<String> ids) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(senders);
         int perSender = commands / senders;
         long start = System.nanoTime();
@@ -198,9 +198,9 @@ public final class BenchEventsCommand implements Callable<Integer> {
                     String id = ids.get((sender + senders * (i / 2)) % ids.size());
                     // SHADOW -> CANARY, then back: an endless, legal sequence that grows each migration's log
                     if (i % 2 == 0) {
-                        bus.send(new AdvanceWaveCommand(id, "orders", null, by()));
+                        bus.sendAndWait(new AdvanceWaveCommand(id, "orders", null, by()));
                     } else {
-                        bus.send(new RollBackWaveCommand(id, "orders", by()));
+                        bus.sendAndWait(new RollBackWaveCommand(id, "orders", by()));
                     }
                 }
                 return null;

@@ -2,8 +2,8 @@ package dev.dimmer.deploy.server;
 
 import dev.dimmer.api.actor.Actor;
 import dev.dimmer.api.actor.Role;
-import dev.dimmer.chatbot.SlackUsers;
 import dev.dimmer.core.auth.ActorTokens;
+import dev.dimmer.core.auth.SlackUsers;
 import dev.dimmer.core.auth.TokenGrant;
 import dev.dimmer.deploy.config.ConfigException;
 import dev.dimmer.deploy.config.ServerSettings;

@@ -178,6 +178,53 @@ class SlackCommandsTest {
     }
 
     @Test
+    void shouldRecordARefusedTransitionFromSlackOnceAndLeaveTheBoardAsItWas() {
+        assertThat(server.postYaml("/api/migrations", LEAD, SlackPlans.plan("slack-early")).status()).isEqualTo(201);
+        JsonNode before = server.get("/api/migrations/slack-early", LEAD).body();
+
+        // a lead's rollback of a PLANNED wave is refused by the domain, not for want of a role
+        assertThat(requests.command("/rollback", SlackPlans.LEAD, "slack-early customers too soon").body())
+                .contains("ephemeral");
+
+        JsonNode trail = server.await("/api/migrations/slack-early/audit", LEAD, t -> t.path("entries")
+                .findValuesAsText("type").contains("CommandRefusedEvent")).path("entries");
+        List<JsonNode> refused = new java.util.ArrayList<>();
+        trail.forEach(e -> {
+            if (e.path("type").asText().equals("CommandRefusedEvent")) {
+                refused.add(e);
+            }
+        });
+        assertThat(refused).hasSize(1);
+        assertThat(refused.get(0).path("actor").asText()).isEqualTo(SlackPlans.LEAD);
+        assertThat(refused.get(0).path("channel").asText()).isEqualTo("slack");
+        assertThat(refused.get(0).path("reason").asText()).isEqualTo("too soon");
+        assertThat(refused.get(0).path("payload").path("command").asText()).isEqualTo("RollBackWave");
+        JsonNode after = server.await("/api/migrations/slack-early", LEAD,
+                v -> v.path("version").asLong() > before.path("version").asLong());
+        assertThat(after.path("updated_by").asText()).isEqualTo(before.path("updated_by").asText());
+    }
+
+    @Test
+    void shouldGiveAPlanOwnerTheSameRightsOverSlackAndHttp() {
+        // given a plan naming U02VIEW, the id of the API's viewer token and of an unconfigured Slack user, as lead
+        String plan = SlackPlans.plan("slack-owner").replace("{id: U0LEAD, name: Ada Lead, role: lead}",
+                "{id: U02VIEW, name: Una Owner, role: lead}");
+        assertThat(server.postYaml("/api/migrations", LEAD, plan).status()).isEqualTo(201);
+        assertThat(server.postYaml("/api/migrations", LEAD, SlackPlans.plan("slack-not-owner")).status())
+                .isEqualTo(201);
+
+        // then both channels let the owner act as a lead on that migration, and neither on the other
+        assertThat(server.post("/api/migrations/slack-owner/waves/customers/advance", RunningControlPlane.VIEWER,
+                Map.of("reason", "backfill")).status()).isEqualTo(200);
+        assertThat(requests.command("/rollback", "U02VIEW", "slack-owner customers not yet").body())
+                .contains("wave customers is in BACKFILL");
+        assertThat(server.post("/api/migrations/slack-not-owner/waves/customers/advance",
+                RunningControlPlane.VIEWER, Map.of("reason", "backfill")).status()).isEqualTo(403);
+        assertThat(requests.command("/rollback", "U02VIEW", "slack-not-owner customers not yet").body())
+                .contains("may not roll back wave: it needs the lead role");
+    }
+
+    @Test
     void cannotMakeTheBotPostAStrangersTextOrMarkup() {
         atLastCanaryStep("slack-attack");
         String attack = "<!channel> re-auth at <https://evil.example/login|SSO>";

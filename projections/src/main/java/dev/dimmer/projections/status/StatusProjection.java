@@ -2,6 +2,7 @@ package dev.dimmer.projections.status;
 
 import dev.dimmer.api.audit.AuditMetadata;
 import dev.dimmer.api.audit.LogPosition;
+import dev.dimmer.api.migration.CommandRefusedEvent;
 import dev.dimmer.api.migration.MigrationAbortedEvent;
 import dev.dimmer.api.migration.MigrationEvent;
 import dev.dimmer.api.migration.MigrationRegisteredEvent;
@@ -56,6 +57,8 @@ public class StatusProjection {
                  WHERE migration_id = ? AND name = ? AND position < ?)
             UPDATE status_migration SET updated_at = ?, updated_by = ?, position = ?, version = ?
              WHERE id = ? AND position < ?""";
+    private static final String FOLLOW_VERSION = """
+            UPDATE status_migration SET position = ?, version = ? WHERE id = ? AND position < ?""";
 
     private final ConnectionProvider connections;
 
@@ -121,7 +124,19 @@ public class StatusProjection {
         touch(event.migrationId(), null, "aborted", event.at(), by, LogPosition.of(message), version);
     }
 
-    // go/no-go ballots and recorded refusals change no wave, but the view must still reach the migration's version
+    // a refusal updates nothing about the migration: only the view's version moves on, so it keeps up with the log
+    @EventHandler
+    void on(CommandRefusedEvent event, EventMessage<?> message, @SequenceNumber long version) {
+        long position = LogPosition.of(message);
+        StatementBatch.write(this, connections, FOLLOW_VERSION, s -> {
+            s.setLong(1, position);
+            s.setLong(2, version);
+            s.setString(3, event.migrationId());
+            s.setLong(4, position);
+        });
+    }
+
+    // go/no-go ballots change no wave, but the view must still reach the migration's version
     @EventHandler
     void on(MigrationEvent event, EventMessage<?> message, @SequenceNumber long version,
             @MetaDataValue(AuditMetadata.ACTOR_NAME) String by) {

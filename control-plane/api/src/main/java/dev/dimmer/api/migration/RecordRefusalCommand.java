@@ -4,11 +4,12 @@ import dev.dimmer.api.actor.Provenance;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
- * Puts a refused attempt on a migration's record: who tried what (in the provenance) and why it was refused.
+ * Puts a refused attempt on a migration's record. Only the command bus sends it, straight to the aggregate after
+ * the refused command rolled back; sent over the bus like any other command it is refused to everyone.
  *
- * @param attempted what was tried, e.g. {@code cutover customers}
- * @param refusal   the refusal the person saw
+ * @param refused the event to record, built from the refused command and its refusal
+ * @param provenance who tried, through what, why and when
  */
-public record RecordRefusalCommand(@TargetAggregateIdentifier String migrationId, String attempted, String refusal,
+public record RecordRefusalCommand(@TargetAggregateIdentifier String migrationId, CommandRefusedEvent refused,
                                    Provenance provenance) implements MigrationCommand {
 }

@@ -1,6 +1,7 @@
 package dev.dimmer.core.axon;
 
 import dev.dimmer.api.audit.AuditMetadata;
+import dev.dimmer.core.auth.PlanOwners;
 import dev.dimmer.core.migration.Migration;
 import io.micronaut.context.BeanContext;
 import io.micronaut.context.annotation.Bean;
@@ -92,12 +93,15 @@ public class AxonFactory {
                                 .build(), transactions))
                 .configureEmbeddedEventStore(c -> c.getComponent(EventStorageEngine.class))
                 .configureCommandBus(c -> {
-                    SimpleCommandBus bus = SimpleCommandBus.builder()
-                            .transactionManager(c.getComponent(org.axonframework.common.transaction.TransactionManager.class))
-                            .build();
+                    var transactionManager = c.getComponent(
+                            org.axonframework.common.transaction.TransactionManager.class);
+                    RefusalRecording refusals = new RefusalRecording(() -> c.repository(Migration.class),
+                            transactionManager, c::correlationDataProviders);
+                    SimpleCommandBus bus = new RecordingRefusalsBus(SimpleCommandBus.builder()
+                            .transactionManager(transactionManager), refusals);
                     bus.registerDispatchInterceptor(new ProvenanceMetadata());
                     bus.registerHandlerInterceptor(new CommandShape());
-                    bus.registerHandlerInterceptor(new CommandAuthorization());
+                    bus.registerHandlerInterceptor(new CommandAuthorization(new PlanOwners(c::eventStore)));
                     bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(c.correlationDataProviders()));
                     // after the bus's transaction interceptor: the key's row commits with the command's events
                     bus.registerHandlerInterceptor(new IdempotencyRecording(idempotency));

@@ -6,13 +6,15 @@ import dev.dimmer.api.migration.AdvanceWaveCommand;
 import dev.dimmer.api.migration.ApplyPlanCommand;
 import dev.dimmer.api.migration.CastVoteCommand;
 import dev.dimmer.api.migration.OpenGoNoGoCommand;
-import dev.dimmer.api.migration.RecordRefusalCommand;
 import dev.dimmer.api.migration.RollBackWaveCommand;
 import dev.dimmer.api.migration.StartCutoverCommand;
 import java.util.Map;
 import java.util.Optional;
 
-/** The role each command needs. A command missing here is refused to everyone: new commands fail closed. */
+/**
+ * The role each command needs. A command missing here is refused to everyone: new commands fail closed. So is
+ * {@code RecordRefusalCommand}: the bus hands it to the aggregate itself, never through this gate.
+ */
 public final class CommandRoles {
     private static final Map<Class<?>, Role> REQUIRED = Map.of(
             ApplyPlanCommand.class, Role.LEAD,
@@ -22,14 +24,8 @@ public final class CommandRoles {
             AbortMigrationCommand.class, Role.LEAD,
             OpenGoNoGoCommand.class, Role.LEAD,
             CastVoteCommand.class, Role.APPROVER);
-    // Recording that someone was refused must work for exactly those who hold no role
-    private static final java.util.Set<Class<?>> OPEN_TO_ALL = java.util.Set.of(RecordRefusalCommand.class);
 
     private CommandRoles() {
-    }
-
-    static boolean openToAll(Class<?> commandType) {
-        return OPEN_TO_ALL.contains(commandType);
     }
 
     public static Optional<Role> requiredFor(Class<?> commandType) {

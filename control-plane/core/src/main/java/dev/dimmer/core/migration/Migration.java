@@ -9,7 +9,6 @@ import dev.dimmer.api.migration.AdvanceWaveCommand;
 import dev.dimmer.api.migration.ApplyPlanCommand;
 import dev.dimmer.api.migration.CanaryWeightRaisedEvent;
 import dev.dimmer.api.migration.CastVoteCommand;
-import dev.dimmer.api.migration.CommandRefusedEvent;
 import dev.dimmer.api.migration.CutoverStartedEvent;
 import dev.dimmer.api.migration.GoNoGoOpenedEvent;
 import dev.dimmer.api.migration.GoNoGoState;
@@ -30,6 +29,7 @@ import dev.dimmer.api.migration.WaveEvent;
 import dev.dimmer.api.migration.WaveRolledBackEvent;
 import dev.dimmer.api.migration.WaveState;
 import dev.dimmer.api.plan.MigrationPlan;
+import dev.dimmer.api.plan.Owner;
 import dev.dimmer.api.plan.WavePlan;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -156,10 +156,10 @@ public class Migration {
         return after.state(id, wave.name(), at);
     }
 
+    // the bus hands it to the aggregate directly, after the refused command rolled back; it decides nothing
     @CommandHandler
     public void handle(RecordRefusalCommand command) {
-        apply(new CommandRefusedEvent(id, command.attempted(), command.refusal(),
-                command.provenance().actor().id(), command.provenance().at()));
+        apply(command.refused());
     }
 
     @CommandHandler
@@ -167,6 +167,11 @@ public class Migration {
         requireActive();
         Refusals.requireReason(command.provenance(), "abort");
         apply(new MigrationAbortedEvent(id, command.provenance().at()));
+    }
+
+    /** The people the current plan names, with the roles it gives them on this migration. */
+    public List<Owner> owners() {
+        return plan == null ? List.of() : plan.owners();
     }
 
     @EventSourcingHandler

@@ -1,7 +1,7 @@
 package dev.dimmer.core.web;
 
 import dev.dimmer.api.actor.Actor;
-import dev.dimmer.core.auth.ActorTokens;
+import dev.dimmer.api.actor.ActorDirectory;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.http.HttpHeaders;
@@ -22,10 +22,10 @@ import java.util.Set;
 final class BearerAuthFilter {
     static final int ORDER = 0;
     private static final Set<String> OPEN = Set.of("/api/health", "/api/openapi.yaml");
-    private final ActorTokens tokens;
+    private final ActorDirectory actors;
 
-    BearerAuthFilter(ActorTokens tokens) {
-        this.tokens = tokens;
+    BearerAuthFilter(ActorDirectory actors) {
+        this.actors = actors;
     }
 
     @RequestFilter
@@ -40,7 +40,7 @@ final class BearerAuthFilter {
                     + "TOKEN' (the CLI reads DIMMER_TOKEN or the dev-mode token file)", "unauthenticated")
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"dimmer\"");
         }
-        Optional<Actor> actor = tokens.resolve(header.get().substring(7));
+        Optional<Actor> actor = actors.byToken(header.get().substring(7));
         if (actor.isEmpty()) {
             return Problems.respond(request, HttpStatus.UNAUTHORIZED, "the API token is not known to this server; "
                     + "check DIMMER_TOKEN or ask an admin for a token", "unauthenticated")

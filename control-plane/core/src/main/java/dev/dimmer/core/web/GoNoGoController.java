@@ -12,44 +12,36 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import java.time.Clock;
 
 /** Go/no-go over HTTP: a lead opens the vote on a wave's cutover, approvers vote. */
 @Controller("/api/migrations/{migration}/waves/{wave}")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class GoNoGoController {
     private final HttpCommands commands;
-    private final Clock clock;
 
-    GoNoGoController(HttpCommands commands, Clock clock) {
+    GoNoGoController(HttpCommands commands) {
         this.commands = commands;
-        this.clock = clock;
     }
 
     @Post(uri = "/gonogo", consumes = MediaType.APPLICATION_JSON)
     HttpResponse<?> open(HttpRequest<?> request, @PathVariable String migration, @PathVariable String wave,
-                                   @Nullable @Body WaveActionRequest body,
-                                   @Nullable @Header(MigrationCommandController.CHANNEL_HEADER) String channel) {
+                         @Nullable @Body WaveActionRequest body) {
         String reason = body == null || body.reason() == null || body.reason().isBlank()
                 ? "go/no-go opened" : body.reason();
-        return commands.send(request, new OpenGoNoGoCommand(migration, wave,
-                Requests.provenance(request, reason, channel, clock)), GoNoGoState.class);
+        return commands.send(request, reason, p -> new OpenGoNoGoCommand(migration, wave, p), GoNoGoState.class);
     }
 
     @Post(uri = "/votes", consumes = MediaType.APPLICATION_JSON)
     HttpResponse<?> vote(HttpRequest<?> request, @PathVariable String migration, @PathVariable String wave,
-                                   @Nullable @Body VoteRequest body,
-                                   @Nullable @Header(MigrationCommandController.CHANNEL_HEADER) String channel) {
+                         @Nullable @Body VoteRequest body) {
         Vote vote = parse(body == null ? null : body.vote());
         String comment = body.comment() == null ? "" : body.comment().strip();
-        return commands.send(request, new CastVoteCommand(migration, wave, vote, comment,
-                Requests.provenance(request, comment.isBlank() ? vote.label() : comment, channel, clock)),
-                GoNoGoState.class);
+        return commands.send(request, comment.isBlank() ? vote.label() : comment,
+                p -> new CastVoteCommand(migration, wave, vote, comment, p), GoNoGoState.class);
     }
 
     private static Vote parse(String text) {

@@ -4,102 +4,123 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dimmer.api.audit.AuditMetadata;
+import dev.dimmer.api.actor.Provenance;
+import dev.dimmer.api.dispatch.Caller;
+import dev.dimmer.api.dispatch.Dispatch;
+import dev.dimmer.api.dispatch.Outcome;
 import dev.dimmer.api.migration.CommandRejectedException;
 import dev.dimmer.api.migration.MigrationCommand;
+import dev.dimmer.api.migration.RejectionCode;
 import dev.dimmer.core.axon.AxonJson;
 import dev.dimmer.core.axon.CommandFingerprint;
-import dev.dimmer.core.axon.IdempotencyKeyTakenException;
 import dev.dimmer.core.axon.IdempotencyRecords;
 import dev.dimmer.core.axon.IdempotencyRecords.Recorded;
+import dev.dimmer.core.axon.OutcomeUnknownException;
+import dev.dimmer.core.dispatch.CommandDispatch;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import jakarta.inject.Singleton;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
-import org.axonframework.commandhandling.CommandMessage;
 
 /**
- * How every command arrives over HTTP: with the caller's correlation id, Idempotency-Key and If-Match, answered
- * once the status view has taken it in, and with the correlation id echoed so the caller can find the events in
- * the audit trail.
+ * The HTTP adapter over the one {@link Dispatch}: reads the caller from the request (actor, X-Dimmer-Channel,
+ * X-Correlation-Id, Idempotency-Key, If-Match), answers once the status view has taken the command in, and echoes
+ * the correlation id so the caller can find the events in the audit trail.
  *
- * <p>Three outcomes, never mixed up: refused (4xx, nothing stored), stored (2xx, even when the status view cannot
- * be read afterwards: the answer then says {@code "view": "catching-up"}), and unknown (503 {@code outcome-unknown},
- * when the commit itself lost its connection). A retry with the same key gets the first outcome back.
+ * <p>Three outcomes, never mixed up: refused (4xx, nothing stored but the refusal's audit entry), stored (2xx, even
+ * when the status view cannot be read afterwards: the answer then says {@code "view": "catching-up"}), and unknown
+ * (503 {@code outcome-unknown}, when the commit itself lost its connection). A retry with the same key gets the
+ * first outcome back, without sending anything (so a refusal is recorded once).
  */
 @Singleton
 final class HttpCommands {
     static final String CATCHING_UP = "199 - \"stored; the status view is catching up\"";
+    static final String CHANNEL_HEADER = "X-Dimmer-Channel";
+    static final String CORRELATION_HEADER = "X-Correlation-Id";
     private static final ObjectMapper RECORDED = AxonJson.mapper();
-    private final CommandSending commands;
+    private final Dispatch dispatch;
     private final ReadYourWrites views;
     private final IdempotencyRecords idempotency;
     private final ObjectMapper json;
 
-    HttpCommands(CommandSending commands, ReadYourWrites views, IdempotencyRecords idempotency, ObjectMapper json) {
-        this.commands = commands;
+    HttpCommands(Dispatch dispatch, ReadYourWrites views, IdempotencyRecords idempotency, ObjectMapper json) {
+        this.dispatch = dispatch;
         this.views = views;
         this.idempotency = idempotency;
         this.json = json;
     }
 
-    MutableHttpResponse<?> send(HttpRequest<?> request, MigrationCommand command, Class<?> answerType) {
-        return send(request, command, answerType, HttpResponse::ok);
+    <R> MutableHttpResponse<?> send(HttpRequest<?> request, String reason,
+                                    Function<Provenance, ? extends MigrationCommand> command, Class<R> answerType) {
+        return send(request, reason, command, answerType, HttpResponse::ok);
     }
 
     /**
      * @param answerType what the command handler answers, to read a recorded answer back on a replay
      * @param respond    turns the handler's answer into the response; run for the first answer and every replay
      */
-    <R> MutableHttpResponse<?> send(HttpRequest<?> request, MigrationCommand command, Class<R> answerType,
+    <R> MutableHttpResponse<?> send(HttpRequest<?> request, String reason,
+                                    Function<Provenance, ? extends MigrationCommand> command, Class<R> answerType,
                                     Function<R, MutableHttpResponse<?>> respond) {
-        String key;
-        Long expectedVersion;
+        Caller caller;
         try {
-            key = CommandHeaders.idempotencyKey(request);
-            expectedVersion = CommandHeaders.expectedVersion(request);
+            caller = caller(request);
         } catch (CommandHeaders.InvalidHeaderException e) {
             return Problems.respond(request, HttpStatus.BAD_REQUEST, e.getMessage(), e.code());
         }
-        Map<String, Object> metadata = new HashMap<>();
+        String key = caller.idempotencyKey();
+        String actor = caller.actor().id();
+        String fingerprint = null;
         if (key != null) {
-            metadata.put(AuditMetadata.IDEMPOTENCY_KEY, key);
-        }
-        if (expectedVersion != null) {
-            metadata.put(AuditMetadata.EXPECTED_VERSION, expectedVersion);
-        }
-        CommandMessage<?> message = Correlation.message(command, request.getHeaders().get(Correlation.HEADER))
-                .andMetaData(metadata);
-        String actor = command.provenance().actor().id();
-        String fingerprint = key == null ? null : CommandFingerprint.of(command, expectedVersion);
-        if (key != null) {
+            MigrationCommand asked = CommandDispatch.preview(caller, reason, command);
+            fingerprint = CommandFingerprint.of(asked, caller.expectedVersion());
             var first = idempotency.find(actor, key);
             if (first.isPresent()) {
                 return replay(request, first.get(), fingerprint, key, answerType, respond);
             }
         }
-        R answer;
-        try {
-            answer = commands.send(message);
-        } catch (CommandRejectedException refusal) {
+        Outcome<R> outcome = dispatch.send(caller, reason, command);
+        if (outcome instanceof Outcome.Done<R> done) {
+            String migrationId = CommandDispatch.preview(caller, reason, command).migrationId();
+            boolean current = views.await(migrationId);
+            MutableHttpResponse<?> response = respond.apply(done.result())
+                    .header(CORRELATION_HEADER, done.correlationId());
+            return current ? response : catchingUp(response);
+        }
+        if (outcome instanceof Outcome.Refused<R> refused) {
+            CommandRejectedException refusal = refused.refusal();
             if (key != null) {
-                idempotency.refused(actor, key, fingerprint, command.getClass().getSimpleName(),
-                        command.migrationId(), Problems.statusOf(refusal.code()).getCode(),
+                MigrationCommand asked = CommandDispatch.preview(caller, reason, command);
+                idempotency.refused(actor, key, fingerprint, asked.getClass().getSimpleName(), asked.migrationId(),
+                        Problems.statusOf(refusal.code()).getCode(),
                         recorded(Map.of("detail", refusal.getMessage(), "code", Problems.label(refusal.code()))),
-                        Correlation.of(message));
+                        refused.correlationId());
             }
             throw refusal;
-        } catch (IdempotencyKeyTakenException duplicate) {
-            return replay(request, idempotency.find(actor, key).orElseThrow(() -> duplicate), fingerprint, key,
-                    answerType, respond);
         }
-        boolean current = views.await(command.migrationId());
-        MutableHttpResponse<?> response = respond.apply(answer).header(Correlation.HEADER, Correlation.of(message));
-        return current ? response : catchingUp(response);
+        if (outcome instanceof Outcome.Duplicate<R>) {
+            String taken = fingerprint;
+            return replay(request, idempotency.find(actor, key).orElseThrow(() ->
+                    new IllegalStateException("Idempotency-Key '" + key + "' was taken but is not recorded")),
+                    taken, key, answerType, respond);
+        }
+        throw new OutcomeUnknownException(((Outcome.Unknown<R>) outcome).detail(), null);
+    }
+
+    private static Caller caller(HttpRequest<?> request) {
+        String key = CommandHeaders.idempotencyKey(request);
+        Long expectedVersion = CommandHeaders.expectedVersion(request);
+        String correlation = request.getHeaders().get(CORRELATION_HEADER);
+        try {
+            return new Caller(Requests.actor(request), Requests.channel(request.getHeaders().get(CHANNEL_HEADER)),
+                    correlation, key, expectedVersion);
+        } catch (CommandRejectedException invalid) {
+            throw new CommandRejectedException(RejectionCode.INVALID_COMMAND, CORRELATION_HEADER + " may hold up to "
+                    + "100 letters, digits and . _ : / -, e.g. the CI run id");
+        }
     }
 
     private <R> MutableHttpResponse<?> replay(HttpRequest<?> request, Recorded first, String fingerprint, String key,
@@ -123,7 +144,7 @@ final class HttpCommands {
             throw new IllegalStateException("the recorded outcome of key '" + key + "' cannot be read", e);
         }
         if (first.correlationId() != null) {
-            response.header(Correlation.HEADER, first.correlationId());
+            response.header(CORRELATION_HEADER, first.correlationId());
         }
         return response.header(CommandHeaders.REPLAYED, "true");
     }

@@ -1,10 +1,11 @@
 package dev.dimmer.core.web;
 
-import dev.dimmer.api.actor.Provenance;
 import dev.dimmer.api.migration.AbortMigrationCommand;
 import dev.dimmer.api.migration.AdvanceWaveCommand;
 import dev.dimmer.api.migration.ApplyPlanCommand;
+import dev.dimmer.api.migration.CommandRejectedException;
 import dev.dimmer.api.migration.PlanApplied;
+import dev.dimmer.api.migration.RejectionCode;
 import dev.dimmer.api.migration.RollBackWaveCommand;
 import dev.dimmer.api.migration.StartCutoverCommand;
 import dev.dimmer.api.migration.WaveState;
@@ -25,24 +26,20 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import java.util.Map;
 
-/** The write side of the API: register or revise a plan, and act on waves and migrations. */
+/** The write side of the API: register or revise a plan, and act on waves and migrations. One line each. */
 @Controller("/api/migrations")
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class MigrationCommandController {
-    static final String CHANNEL_HEADER = "X-Dimmer-Channel";
     private final HttpCommands commands;
     private final PlanLoader plans = new PlanLoader();
-    private final Clock clock;
 
     private final long maxPlanBytes;
 
-    MigrationCommandController(HttpCommands commands, Clock clock,
+    MigrationCommandController(HttpCommands commands,
                                @Value("${dimmer.plan.max-bytes:1048576}") long maxPlanBytes) {
         this.commands = commands;
-        this.clock = clock;
         this.maxPlanBytes = maxPlanBytes;
     }
 
@@ -50,8 +47,7 @@ final class MigrationCommandController {
             MediaType.APPLICATION_JSON}, produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> applyPlan(HttpRequest<?> request, @Body byte[] body,
                               @Nullable @Header("X-Dimmer-Source") String source,
-                              @Nullable @Header("X-Dimmer-Reason") String reason,
-                              @Nullable @Header(CHANNEL_HEADER) String channel) {
+                              @Nullable @Header("X-Dimmer-Reason") String reason) {
         // a chunked body has no length for the gate to check
         if (body.length > maxPlanBytes) {
             return PlanGate.tooLarge(request, maxPlanBytes);
@@ -67,9 +63,8 @@ final class MigrationCommandController {
                     + "(it registers or revises whatever is there); nothing was changed", "if-match-not-supported");
         }
         MigrationPlan plan = loaded.plan();
-        Provenance provenance = Requests.provenance(request, reason == null || reason.isBlank()
-                ? "plan applied" : reason, channel, clock);
-        return commands.send(request, new ApplyPlanCommand(plan.slug(), plan, provenance), PlanApplied.class,
+        return commands.send(request, reason == null || reason.isBlank() ? "plan applied" : reason,
+                p -> new ApplyPlanCommand(plan.slug(), plan, p), PlanApplied.class,
                 applied -> applied.outcome() == PlanApplied.Outcome.REGISTERED
                         ? HttpResponse.created(applied, URI.create("/api/migrations/" + plan.slug()))
                         : HttpResponse.ok(applied));
@@ -77,44 +72,41 @@ final class MigrationCommandController {
 
     @Post(uri = "/{migration}/waves/{wave}/advance", consumes = MediaType.APPLICATION_JSON)
     HttpResponse<?> advance(HttpRequest<?> request, @PathVariable String migration, @PathVariable String wave,
-                      @Nullable @Body WaveActionRequest body, @Nullable @Header(CHANNEL_HEADER) String channel) {
+                            @Nullable @Body WaveActionRequest body) {
         WaveActionRequest action = orEmpty(body);
-        return commands.send(request, new AdvanceWaveCommand(migration, wave, action.weight(),
-                Requests.provenance(request, action.reason(), channel, clock)), WaveState.class);
+        return commands.send(request, action.reason(),
+                p -> new AdvanceWaveCommand(migration, wave, action.weight(), p), WaveState.class);
     }
 
     @Post(uri = "/{migration}/waves/{wave}/weight", consumes = MediaType.APPLICATION_JSON)
     HttpResponse<?> weight(HttpRequest<?> request, @PathVariable String migration, @PathVariable String wave,
-                     @Nullable @Body WaveActionRequest body, @Nullable @Header(CHANNEL_HEADER) String channel) {
-        WaveActionRequest action = orEmpty(body);
-        if (action.weight() == null) {
-            throw new dev.dimmer.api.migration.CommandRejectedException(
-                    dev.dimmer.api.migration.RejectionCode.INVALID_COMMAND,
+                           @Nullable @Body WaveActionRequest body) {
+        if (orEmpty(body).weight() == null) {
+            throw new CommandRejectedException(RejectionCode.INVALID_COMMAND,
                     "setting the canary weight needs a weight, e.g. {\"weight\": 25, \"reason\": \"...\"}");
         }
-        return advance(request, migration, wave, action, channel);
+        return advance(request, migration, wave, body);
     }
 
     @Post(uri = "/{migration}/waves/{wave}/cutover", consumes = MediaType.APPLICATION_JSON)
     HttpResponse<?> cutover(HttpRequest<?> request, @PathVariable String migration, @PathVariable String wave,
-                      @Nullable @Body WaveActionRequest body, @Nullable @Header(CHANNEL_HEADER) String channel) {
-        return commands.send(request, new StartCutoverCommand(migration, wave,
-                Requests.provenance(request, orEmpty(body).reason(), channel, clock)), WaveState.class);
+                            @Nullable @Body WaveActionRequest body) {
+        return commands.send(request, orEmpty(body).reason(), p -> new StartCutoverCommand(migration, wave, p),
+                WaveState.class);
     }
 
     @Post(uri = "/{migration}/waves/{wave}/rollback", consumes = MediaType.APPLICATION_JSON)
     HttpResponse<?> rollback(HttpRequest<?> request, @PathVariable String migration, @PathVariable String wave,
-                       @Nullable @Body WaveActionRequest body, @Nullable @Header(CHANNEL_HEADER) String channel) {
-        return commands.send(request, new RollBackWaveCommand(migration, wave,
-                Requests.provenance(request, orEmpty(body).reason(), channel, clock)), WaveState.class);
+                             @Nullable @Body WaveActionRequest body) {
+        return commands.send(request, orEmpty(body).reason(), p -> new RollBackWaveCommand(migration, wave, p),
+                WaveState.class);
     }
 
     @Post(uri = "/{migration}/abort", consumes = MediaType.APPLICATION_JSON)
     HttpResponse<?> abort(HttpRequest<?> request, @PathVariable String migration,
-                          @Nullable @Body WaveActionRequest body, @Nullable @Header(CHANNEL_HEADER) String channel) {
-        return commands.send(request, new AbortMigrationCommand(migration,
-                Requests.provenance(request, orEmpty(body).reason(), channel, clock)), Object.class,
-                nothing -> HttpResponse.ok(java.util.Map.of("migration_id", migration, "state", "aborted")));
+                          @Nullable @Body WaveActionRequest body) {
+        return commands.send(request, orEmpty(body).reason(), p -> new AbortMigrationCommand(migration, p),
+                Object.class, nothing -> HttpResponse.ok(Map.of("migration_id", migration, "state", "aborted")));
     }
 
     private static WaveActionRequest orEmpty(WaveActionRequest body) {

@@ -25,7 +25,9 @@ import dev.dimmer.api.migration.MigrationRegisteredEvent;
 import dev.dimmer.api.migration.OpenGoNoGoCommand;
 import dev.dimmer.api.migration.Phase;
 import dev.dimmer.api.migration.RecordRefusalCommand;
+import dev.dimmer.api.migration.RejectionCode;
 import dev.dimmer.api.migration.StartCutoverCommand;
+import dev.dimmer.api.migration.UnmetCondition;
 import dev.dimmer.api.migration.Vote;
 import dev.dimmer.api.migration.VoteCastEvent;
 import dev.dimmer.api.migration.WaveRolledBackEvent;
@@ -210,10 +212,11 @@ class GoNoGoTest {
     @Test
     void canRecordWhoWasRefusedWhat() {
         Actor stranger = new Actor("U09EVE", "Eve", Set.of());
+        CommandRefusedEvent refused = new CommandRefusedEvent(ID, "cutover customers", "Eve may not start cutover",
+                "U09EVE", T1, "StartCutover", "customers", "now", "slack", "Eve",
+                List.of(new UnmetCondition(RejectionCode.FORBIDDEN, "Eve may not start cutover")));
         fixture.given(atLastCanaryStep())
-                .when(new RecordRefusalCommand(ID, "cutover customers", "Eve may not start cutover",
-                        new Provenance(stranger, Channel.SLACK, "", T1)))
-                .expectEvents(new CommandRefusedEvent(ID, "cutover customers", "Eve may not start cutover", "U09EVE",
-                        T1));
+                .when(new RecordRefusalCommand(ID, refused, new Provenance(stranger, Channel.SLACK, "now", T1)))
+                .expectEvents(refused);
     }
 }

@@ -1,4 +1,4 @@
-package dev.dimmer.chatbot;
+package dev.dimmer.core.auth;
 
 import dev.dimmer.api.actor.Actor;
 import java.util.List;
@@ -19,7 +19,7 @@ public final class SlackUsers {
         return new SlackUsers(List.of());
     }
 
-    Optional<Actor> find(String slackUserId) {
+    public Optional<Actor> find(String slackUserId) {
         return Optional.ofNullable(byId.get(slackUserId));
     }
 }
