@@ -165,7 +165,12 @@ class WebEdgeTest {
         assertThat(comment.body().path("detail").asText()).contains("comment");
         assertProblem(send("POST", ADVANCE, LEAD, "application/json",
                 JSON.writeValueAsString(Map.of("reason", "bell\u0007 and \u001b[31mred"))), 422, "invalid-text");
-        assertThat(events()).isEqualTo(before);
+        // nothing but the four refusals is stored, each with the reason cut short
+        assertThat(events()).isEqualTo(before + 4);
+        assertThat(Tables.rows(database, "SELECT payload_type FROM domain_event_entry ORDER BY global_index DESC "
+                + "LIMIT 4")).allSatisfy(row -> assertThat((String) row.get(0)).endsWith("CommandRefusedEvent"));
+        assertThat(Tables.count(database, "SELECT max(length(reason)) FROM audit_entry WHERE type = "
+                + "'CommandRefusedEvent'")).isLessThanOrEqualTo(500);
         try (LogLines log = new LogLines()) {
             Raw fine = send("POST", waves + "/gonogo", LEAD, "application/json",
                     JSON.writeValueAsString(Map.of("reason", "line one\n\tline two " + "x".repeat(1900))));

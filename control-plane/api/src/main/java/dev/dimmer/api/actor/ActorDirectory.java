@@ -25,7 +25,8 @@ public interface ActorDirectory {
     default Set<Role> rolesFor(Actor actor, String migrationId) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         roles.addAll(actor.roles());
-        if (migrationId != null) {
+        // an id no plan could have names no migration: its owners are not looked up (nor is it sent to the store)
+        if (migrationId != null && dev.dimmer.api.migration.Ids.isMigrationId(migrationId)) {
             for (Owner owner : owners(migrationId)) {
                 if (actor.id().equals(owner.id()) && owner.role() != null) {
                     roles.add(owner.role());
