@@ -1,6 +1,5 @@
 package dev.dimmer.projections.rebuild;
 
-import dev.dimmer.projections.status.Positions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -63,7 +62,7 @@ final class LogReader implements AutoCloseable {
                 message.getPayload();
                 message.getMetaData();
                 batch.add(message);
-                position = Positions.of(message.trackingToken());
+                position = TokenPosition.of(message.trackingToken());
                 if (batch.size() == batchSize) {
                     hand(batch);
                     batch = new ArrayList<>(batchSize);

@@ -2,8 +2,7 @@ package dev.dimmer.projections.rebuild;
 
 import dev.dimmer.projections.jdbc.StatementBatch;
 import dev.dimmer.api.audit.LogPosition;
-import dev.dimmer.projections.status.Positions;
-import dev.dimmer.projections.status.StatusProjection;
+import dev.dimmer.projections.Views;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -54,14 +53,14 @@ public class RebuildingProjections {
 
     /** One rebuild at a time on a node; across nodes the claimed token rows keep a second one waiting. */
     public synchronized RebuildResult rebuild() throws InterruptedException {
-        String name = StatusProjection.GROUP;
+        String name = Views.GROUP;
         StreamingEventProcessor processor = axon.eventProcessingConfiguration()
                 .eventProcessor(name, StreamingEventProcessor.class)
                 .orElseThrow(() -> new IllegalStateException("no processor " + name));
         EventHandlerInvoker handlers = ((AbstractEventProcessor) processor).eventHandlerInvoker();
         TokenStore tokens = axon.eventProcessingConfiguration().tokenStore(name);
         long started = System.nanoTime();
-        long head = Positions.of(axon.eventStore().createHeadToken());
+        long head = TokenPosition.of(axon.eventStore().createHeadToken());
         boolean running = processor.isRunning();
         try {
             processor.shutDown();

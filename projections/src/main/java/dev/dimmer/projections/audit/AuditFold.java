@@ -1,0 +1,37 @@
+package dev.dimmer.projections.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.dimmer.api.audit.AuditMetadata;
+import dev.dimmer.api.migration.MigrationEvent;
+import dev.dimmer.api.migration.WaveFact;
+import dev.dimmer.projections.EventFacts;
+
+/** The audit trail's rule: every event of a migration is one line, whatever its type. */
+public final class AuditFold {
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private AuditFold() {
+    }
+
+    public static AuditRow entry(EventFacts facts) {
+        MigrationEvent event = facts.event();
+        return new AuditRow(facts.position(), facts.eventId(), event.at(), event.migrationId(),
+                event instanceof WaveFact wave ? wave.wave() : null, event.getClass().getSimpleName(),
+                facts.text(AuditMetadata.ACTOR_ID), facts.actorName(), facts.text(AuditMetadata.CHANNEL),
+                facts.text(AuditMetadata.REASON), facts.text(AuditMetadata.CORRELATION_ID),
+                facts.text(AuditMetadata.CAUSATION_ID), json(event));
+    }
+
+    private static String json(MigrationEvent event) {
+        try {
+            return JSON.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(event.getClass().getSimpleName() + " of " + event.migrationId()
+                    + " cannot be written as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+}

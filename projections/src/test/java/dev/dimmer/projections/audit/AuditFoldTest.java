@@ -1,0 +1,68 @@
+package dev.dimmer.projections.audit;
+
+import static dev.dimmer.projections.MigrationEvents.ACTOR_NAME;
+import static dev.dimmer.projections.MigrationEvents.AT;
+import static dev.dimmer.projections.MigrationEvents.MIGRATION;
+import static dev.dimmer.projections.MigrationEvents.WAVE;
+import static dev.dimmer.projections.MigrationEvents.facts;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dimmer.api.migration.CommandRefusedEvent;
+import dev.dimmer.api.migration.MigrationAbortedEvent;
+import dev.dimmer.api.migration.MigrationEvent;
+import dev.dimmer.api.migration.WaveFact;
+import dev.dimmer.projections.EventFacts;
+import dev.dimmer.projections.MigrationEvents;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AuditFoldTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void shouldFindEveryEventTypeOfTheApi() {
+        List<String> types = MigrationEvents.everyType().stream().map(e -> e.getClass().getSimpleName()).toList();
+
+        assertThat(types).hasSizeGreaterThanOrEqualTo(10).contains("MigrationRegisteredEvent", "WaveAdvancedEvent",
+                "VoteCastEvent", "CommandRefusedEvent", "MigrationAbortedEvent");
+    }
+
+    @Test
+    void shouldWriteOneLineWithItsProvenanceForEveryEventType() throws Exception {
+        for (MigrationEvent event : MigrationEvents.everyType()) {
+            String type = event.getClass().getSimpleName();
+
+            AuditRow row = AuditFold.entry(facts(event, 41, 3));
+
+            assertThat(row).as(type).isEqualTo(new AuditRow(41, "event-41", AT, MIGRATION,
+                    event instanceof WaveFact ? WAVE : null, type, "U0ADA", ACTOR_NAME, "slack", "weekly ramp",
+                    "corr-1", "cmd-1", row.payload()));
+            JsonNode payload = JSON.readTree(row.payload());
+            assertThat(payload.path("migrationId").asText()).as(type).isEqualTo(MIGRATION);
+            assertThat(payload.path("at").asText()).as(type).isEqualTo("2026-03-01T09:00:00Z");
+        }
+    }
+
+    @Test
+    void shouldKeepTheEventAsJson() throws Exception {
+        AuditRow row = AuditFold.entry(facts(new CommandRefusedEvent(MIGRATION, "cutover customers",
+                "Eve may not cut over", "U0EVE", AT), 42, 4));
+
+        assertThat(JSON.readTree(row.payload())).isEqualTo(JSON.readTree("""
+                {"migrationId": "crm", "attempted": "cutover customers", "refusal": "Eve may not cut over",
+                 "actorId": "U0EVE", "at": "2026-03-01T09:00:00Z"}"""));
+    }
+
+    @Test
+    void shouldLeaveProvenanceEmptyWhenTheEventCarriesNone() {
+        AuditRow row = AuditFold.entry(new EventFacts(new MigrationAbortedEvent(MIGRATION, AT), "event-43", 43, 5,
+                Map.of()));
+
+        assertThat(row).extracting(AuditRow::actorId, AuditRow::actorName, AuditRow::channel, AuditRow::reason,
+                AuditRow::correlationId, AuditRow::causationId).containsOnlyNulls();
+        assertThat(row.wave()).isNull();
+    }
+}
