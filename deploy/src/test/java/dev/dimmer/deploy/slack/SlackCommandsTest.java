@@ -348,10 +348,10 @@ class SlackCommandsTest {
         SignedRequests.Answer status = requests.command("/migration", VIEWER, "status a\u0000b");
         assertThat(status.status()).isEqualTo(200);
         assertThat(status.body()).contains("is not a migration id");
-        SignedRequests.Answer cutover = requests.command("/cutover", SlackPlans.LEAD, "a\u0000b customers");
+        SignedRequests.Answer cutover = requests.command("/cutover", VIEWER, "a\u0000b customers");
         assertThat(cutover.status()).isEqualTo(200);
         assertThat(cutover.body()).contains("is not a migration id").doesNotContain("\u0000");
-        SignedRequests.Answer gonogo = requests.command("/gonogo", SlackPlans.LEAD, "no-such cust\u0000omers");
+        SignedRequests.Answer gonogo = requests.command("/gonogo", VIEWER, "no-such cust\u0000omers");
         assertThat(gonogo.status()).isEqualTo(200);
         assertThat(gonogo.body()).contains("is not a wave name");
     }

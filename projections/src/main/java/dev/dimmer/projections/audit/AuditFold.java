@@ -20,7 +20,7 @@ public final class AuditFold {
     public static AuditRow entry(EventFacts facts) {
         MigrationEvent event = facts.event();
         return new AuditRow(facts.position(), facts.eventId(), event.at(), event.migrationId(),
-                event instanceof WaveFact wave ? wave.wave() : null, event.getClass().getSimpleName(),
+                wave(event), event.getClass().getSimpleName(),
                 facts.text(AuditMetadata.ACTOR_ID), facts.actorName(), facts.text(AuditMetadata.CHANNEL),
                 facts.text(AuditMetadata.REASON), facts.text(AuditMetadata.CORRELATION_ID),
                 facts.text(AuditMetadata.CAUSATION_ID), json(event));
@@ -33,5 +33,9 @@ public final class AuditFold {
             throw new IllegalArgumentException(event.getClass().getSimpleName() + " of " + event.migrationId()
                     + " cannot be written as JSON: " + e.getOriginalMessage(), e);
         }
+    }
+
+    private static String wave(MigrationEvent event) {
+        return event instanceof WaveFact fact ? fact.wave() : null;
     }
 }

@@ -49,11 +49,14 @@ class AuditFoldTest {
     @Test
     void shouldKeepTheEventAsJson() throws Exception {
         AuditRow row = AuditFold.entry(facts(new CommandRefusedEvent(MIGRATION, "cutover customers",
-                "Eve may not cut over", "U0EVE", AT), 42, 4));
+                "Eve may not cut over", "U0EVE", AT, "StartCutoverCommand", "customers", "go", "slack", "Eve",
+                List.of()), 42, 4));
 
+        assertThat(row.wave()).isEqualTo("customers");
         assertThat(JSON.readTree(row.payload())).isEqualTo(JSON.readTree("""
                 {"migrationId": "crm", "attempted": "cutover customers", "refusal": "Eve may not cut over",
-                 "actorId": "U0EVE", "at": "2026-03-01T09:00:00Z"}"""));
+                 "actorId": "U0EVE", "at": "2026-03-01T09:00:00Z", "command": "StartCutoverCommand",
+                 "wave": "customers", "reason": "go", "channel": "slack", "actorName": "Eve", "unmet": []}"""));
     }
 
     @Test

@@ -17,7 +17,7 @@ import java.util.List;
  */
 public record CommandRefusedEvent(String migrationId, String attempted, String refusal, String actorId,
                                   Instant at, String command, String wave, String reason, String channel,
-                                  String actorName, List<UnmetCondition> unmet) implements MigrationEvent {
+                                  String actorName, List<UnmetCondition> unmet) implements WaveFact {
     public static final int REASON_LIMIT = 500;
 
     /** The shape of the first refusals on record: what was tried, the refusal and who. */

@@ -51,6 +51,13 @@ final class RefusalRecording {
         if (!(refused.getPayload() instanceof MigrationCommand command) || command instanceof RecordRefusalCommand) {
             return;
         }
+        // an id no plan could have names no migration: nothing to record it on, and it must not reach the store
+        if (!dev.dimmer.api.migration.Ids.isMigrationId(command.migrationId())) {
+            LOG.info("refused {} by {} for the id '{}', which no migration could have (not recorded)",
+                    Attempts.of(command), command.provenance().actor().id(),
+                    dev.dimmer.api.migration.Ids.escaped(command.migrationId()));
+            return;
+        }
         if (failure instanceof AggregateNotFoundException
                 || failure instanceof CommandRejectedException r && r.code() == RejectionCode.UNKNOWN_MIGRATION) {
             unknown(command, failure.getMessage());
@@ -105,7 +112,8 @@ final class RefusalRecording {
 
     private static void unknown(MigrationCommand command, String refusal) {
         LOG.info("refused {} by {} for migration '{}', which does not exist (not recorded): {}",
-                Attempts.of(command), command.provenance().actor().id(), command.migrationId(), refusal);
+                Attempts.of(command), command.provenance().actor().id(), command.migrationId(),
+                dev.dimmer.api.migration.Ids.escaped(refusal));
     }
 
     private static String clip(String reason) {
