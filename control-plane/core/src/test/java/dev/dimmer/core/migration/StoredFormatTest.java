@@ -4,14 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dimmer.api.migration.MigrationRegisteredEvent;
+import dev.dimmer.api.migration.Phase;
+import dev.dimmer.api.plan.Gate;
 import dev.dimmer.api.plan.MigrationPlan;
+import dev.dimmer.api.plan.RollbackAction;
+import dev.dimmer.api.plan.ValidationPlan;
 import dev.dimmer.core.axon.AxonJson;
 import dev.dimmer.core.plan.PlanLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -67,6 +75,64 @@ class StoredFormatTest {
         assertThat(plan.rollback().actions()).hasSize(3);
         assertThat(plan.windows().freezes()).hasSize(2);
         assertThat(GoNoGoPolicy.expiry(plan, "orders")).hasHours(24);
+
+        assertThat(plan.validations()).extracting(v -> v.getClass().getSimpleName()).containsExactly("RowCount",
+                "Checksum", "Aggregate", "PkUniqueness", "NullRate", "Freshness", "CustomSql");
+        ValidationPlan.Checksum checksum = (ValidationPlan.Checksum) plan.validations().get(1);
+        assertThat(checksum.columns()).containsExactly("order_id", "status", "total_amount");
+        assertThat(checksum.every().value()).isEqualTo(Duration.ofHours(1));
+        ValidationPlan.Aggregate revenue = (ValidationPlan.Aggregate) plan.validations().get(2);
+        assertThat(revenue.tolerance().value()).isEqualByComparingTo(new BigDecimal("0.01"));
+        assertThat(revenue.groupBy()).containsExactly("order_date");
+        assertThat(((ValidationPlan.Freshness) plan.validations().get(5)).maxLag().value()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(((ValidationPlan.CustomSql) plan.validations().get(6)).targetSql()).contains("status = 'open'");
+
+        assertThat(plan.gates()).extracting(Gate::before)
+                .containsExactly(Phase.SHADOW, Phase.CANARY, Phase.CUTOVER, Phase.DECOMMISSIONED);
+        assertThat(plan.rollback().actions()).extracting(RollbackAction::kind).containsExactly("switch", "http", "sql");
+        RollbackAction.Switch flip = (RollbackAction.Switch) plan.rollback().actions().get(0);
+        assertThat(flip.routingSwitch()).isEqualTo("orders-read-path");
+        assertThat(flip.estimate().value()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(((RollbackAction.Webhook) plan.rollback().actions().get(1)).url()).startsWith("https://deploy.internal/");
+        assertThat(((RollbackAction.Sql) plan.rollback().actions().get(2)).connection()).isEqualTo("target");
+        assertThat(plan.wave("orders").orElseThrow().hold().value()).isEqualTo(Duration.ofMinutes(90));
+        assertThat(plan.windows().cutover().duration().value()).isEqualTo(Duration.ofHours(3));
+        assertThat(plan.communication().cadence().get("canary").value()).isEqualTo(Duration.ofHours(12));
+        assertThat(plan.inventory().datasets().get(1).sla().availability().value()).isEqualByComparingTo("99.95");
+    }
+
+    @Test
+    void shouldWriteThePlanInTheShapeItWasStoredIn() throws IOException {
+        // given the stored payload, and the event it loads to
+        byte[] payload = resource("events/migration-registered-2026-12-01.json");
+        MigrationRegisteredEvent event = SERIALIZER.deserialize(stored(payload, MigrationRegisteredEvent.class));
+
+        // when the event is written again
+        byte[] written = SERIALIZER.serialize(event, byte[].class).getData();
+
+        // then every value is where it was, under the same name and kind; only fields a kind never had are gone
+        ObjectMapper json = AxonJson.mapper();
+        assertThat(withoutEmpty(json.readTree(written))).isEqualTo(withoutEmpty(json.readTree(payload)));
+    }
+
+    /** The JSON without nulls and empty lists, which readers take as absent either way. */
+    private static JsonNode withoutEmpty(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            ObjectNode copy = object.objectNode();
+            object.fields().forEachRemaining(field -> {
+                JsonNode value = field.getValue();
+                if (!value.isNull() && !(value.isArray() && value.isEmpty())) {
+                    copy.set(field.getKey(), withoutEmpty(value));
+                }
+            });
+            return copy;
+        }
+        if (node instanceof ArrayNode array) {
+            ArrayNode copy = array.arrayNode();
+            array.forEach(item -> copy.add(withoutEmpty(item)));
+            return copy;
+        }
+        return node;
     }
 
     private static MigrationPlan planOfToday() {
