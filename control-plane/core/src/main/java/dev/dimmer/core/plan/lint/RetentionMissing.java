@@ -1,7 +1,6 @@
 package dev.dimmer.core.plan.lint;
 
 import dev.dimmer.api.plan.PlanDuration;
-import dev.dimmer.core.plan.HumanUnits;
 import dev.dimmer.core.plan.PlanProblem;
 import java.time.Duration;
 import java.util.List;
