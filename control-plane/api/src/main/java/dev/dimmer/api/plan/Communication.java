@@ -10,8 +10,8 @@ import java.util.Map;
  *                      out, e.g. {@code canary: 1d}
  * @param goNoGoReview  how long before cutover the go/no-go review happens, e.g. {@code 24h}
  */
-public record Communication(String channel, List<Stakeholder> stakeholders, Map<String, String> cadence,
-                            String goNoGoReview) {
+public record Communication(String channel, List<Stakeholder> stakeholders, Map<String, PlanDuration> cadence,
+                            PlanDuration goNoGoReview) {
     public static final Communication NONE = new Communication(null, null, null, null);
 
     public Communication {

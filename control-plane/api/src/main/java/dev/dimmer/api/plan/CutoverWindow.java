@@ -8,5 +8,5 @@ package dev.dimmer.api.plan;
  * @param from     first day it may open (ISO date), optional
  * @param until    last day it may open (ISO date), optional
  */
-public record CutoverWindow(String cron, String duration, String from, String until) {
+public record CutoverWindow(String cron, PlanDuration duration, String from, String until) {
 }

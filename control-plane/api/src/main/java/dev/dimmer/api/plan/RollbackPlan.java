@@ -11,7 +11,7 @@ import java.util.List;
  * @param rehearsal   the last rehearsal, if any
  * @param actions     the exact steps, in order
  */
-public record RollbackPlan(String retention, String reverseSync, Rehearsal rehearsal, List<RollbackAction> actions) {
+public record RollbackPlan(PlanDuration retention, String reverseSync, Rehearsal rehearsal, List<RollbackAction> actions) {
     public static final RollbackPlan NONE = new RollbackPlan(null, null, null, null);
 
     public RollbackPlan {

@@ -10,7 +10,7 @@ import java.util.List;
  * @param performance        performance caps, e.g. p95 read latency 250ms
  * @param cost               cost caps, e.g. double-running compute 4000 USD/month
  */
-public record ServiceLevels(String downtimeBudget, String dataDelayTolerance, List<Cap> performance, List<Cap> cost) {
+public record ServiceLevels(PlanDuration downtimeBudget, PlanDuration dataDelayTolerance, List<Cap> performance, List<Cap> cost) {
     public static final ServiceLevels NONE = new ServiceLevels(null, null, null, null);
 
     public ServiceLevels {

@@ -11,7 +11,7 @@ import java.util.List;
  * @param dualWrites         how long writes go to both systems, e.g. {@code 72h}
  * @param compatibilityViews views that keep old readers working on the new shape
  */
-public record Strategy(String environment, String backfill, String replication, String dualWrites,
+public record Strategy(String environment, String backfill, String replication, PlanDuration dualWrites,
                        List<String> compatibilityViews, String notes) {
     public static final Strategy NONE = new Strategy(null, null, null, null, null, null);
 

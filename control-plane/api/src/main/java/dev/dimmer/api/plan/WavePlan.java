@@ -15,8 +15,8 @@ import java.util.List;
  * @param hold          how long each canary step holds before the next, e.g. {@code 24h}
  */
 public record WavePlan(String name, List<String> dependsOn, List<Integer> canarySteps, String description,
-                       List<String> datasets, @JsonProperty("switch") String routingSwitch, String shadow,
-                       String hold) {
+                       List<String> datasets, @JsonProperty("switch") String routingSwitch, PlanDuration shadow,
+                       PlanDuration hold) {
     public static final List<Integer> DEFAULT_CANARY_STEPS = List.of(10, 50);
 
     @JsonCreator

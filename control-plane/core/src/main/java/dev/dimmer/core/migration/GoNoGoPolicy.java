@@ -2,11 +2,13 @@ package dev.dimmer.core.migration;
 
 import dev.dimmer.api.actor.Role;
 import dev.dimmer.api.migration.CommandRejectedException;
+import dev.dimmer.api.migration.Phase;
 import dev.dimmer.api.migration.RejectionCode;
 import dev.dimmer.api.migration.UnmetCondition;
 import dev.dimmer.api.plan.Approval;
 import dev.dimmer.api.plan.Gate;
 import dev.dimmer.api.plan.MigrationPlan;
+import dev.dimmer.api.plan.PlanDuration;
 import dev.dimmer.core.plan.HumanUnits;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,8 +34,8 @@ final class GoNoGoPolicy {
     }
 
     static Duration expiry(MigrationPlan plan, String wave) {
-        return cutoverGates(plan, wave).stream().map(Gate::expires).filter(e -> e != null && !e.isBlank())
-                .map(HumanUnits::duration).flatMap(java.util.Optional::stream).findFirst().orElse(DEFAULT_EXPIRY);
+        return cutoverGates(plan, wave).stream().map(Gate::expires).filter(e -> e != null && e.value() != null)
+                .map(PlanDuration::value).findFirst().orElse(DEFAULT_EXPIRY);
     }
 
     static GoNoGo requireOpen(String migration, Wave wave) {
@@ -65,7 +67,6 @@ final class GoNoGoPolicy {
     }
 
     private static List<Gate> cutoverGates(MigrationPlan plan, String wave) {
-        return plan.gates().stream().filter(g -> "cutover".equalsIgnoreCase(g.before()))
-                .filter(g -> g.waves().isEmpty() || g.waves().contains(wave)).toList();
+        return plan.gates().stream().filter(g -> g.guards(Phase.CUTOVER, wave)).toList();
     }
 }

@@ -1,5 +1,6 @@
 package dev.dimmer.core.plan;
 
+import dev.dimmer.api.plan.PlanDuration;
 import dev.dimmer.api.plan.CutoverWindow;
 import dev.dimmer.api.plan.Freeze;
 import dev.dimmer.api.plan.Windows;
@@ -92,7 +93,7 @@ public final class CutoverCalendar {
 
     /** The freeze an opening of the window overlaps, if any. */
     public Optional<Freeze> freezeAt(ZonedDateTime opening) {
-        Duration length = HumanUnits.duration(windows.cutover() == null ? null : windows.cutover().duration()).orElse(Duration.ZERO);
+        Duration length = PlanDuration.orZero(windows.cutover() == null ? null : windows.cutover().duration());
         // a zero-length window still occupies its opening instant
         ZonedDateTime close = opening.plus(length.isZero() ? Duration.ofMillis(1) : length);
         for (Freeze freeze : windows.freezes()) {

@@ -56,8 +56,11 @@ final class ReferencesKnown implements PlanCheck {
         for (int i = 0; i < plan.rollback().actions().size(); i++) {
             RollbackAction action = plan.rollback().actions().get(i);
             String path = "rollback.actions[" + i + "]";
-            refs.one(path + ".connection", "connection", action.connection(), connections);
-            refs.one(path + ".switch", "routing switch", action.routingSwitch(), switches);
+            if (action instanceof RollbackAction.Sql sql) {
+                refs.one(path + ".connection", "connection", sql.connection(), connections);
+            } else if (action instanceof RollbackAction.Switch flip) {
+                refs.one(path + ".switch", "routing switch", flip.routingSwitch(), switches);
+            }
             refs.each(path + ".waves", "wave", action.waves(), waves);
         }
         return refs.problems();

@@ -1,5 +1,6 @@
 package dev.dimmer.core.plan;
 
+import dev.dimmer.api.plan.PlanDuration;
 import dev.dimmer.api.plan.MigrationPlan;
 import dev.dimmer.api.plan.RollbackAction;
 import java.time.Duration;
@@ -13,7 +14,7 @@ public final class RollbackTimes {
 
     public static Duration of(MigrationPlan plan, String wave) {
         return plan.rollback().actions().stream().filter(a -> a.appliesTo(wave)).map(RollbackAction::estimate)
-                .map(e -> HumanUnits.duration(e).orElse(Duration.ZERO)).reduce(Duration.ZERO, Duration::plus);
+                .map(PlanDuration::orZero).reduce(Duration.ZERO, Duration::plus);
     }
 
     /** The wave whose rollback takes longest, with that time; empty when the plan has no rollback actions. */

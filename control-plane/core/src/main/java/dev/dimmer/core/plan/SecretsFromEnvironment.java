@@ -1,5 +1,6 @@
 package dev.dimmer.core.plan;
 
+import dev.dimmer.api.plan.RollbackAction;
 import dev.dimmer.api.plan.Connection;
 import dev.dimmer.api.plan.MigrationPlan;
 import dev.dimmer.core.secret.EnvReferences;
@@ -38,8 +39,10 @@ final class SecretsFromEnvironment implements PlanCheck {
             }
         }
         for (int i = 0; i < plan.rollback().actions().size(); i++) {
-            urlWithoutSecrets(problems, document, "rollback.actions[" + i + "].url",
-                    plan.rollback().actions().get(i).url(), "ROLLBACK_WEBHOOK_TOKEN");
+            if (plan.rollback().actions().get(i) instanceof RollbackAction.Webhook webhook) {
+                urlWithoutSecrets(problems, document, "rollback.actions[" + i + "].url", webhook.url(),
+                        "ROLLBACK_WEBHOOK_TOKEN");
+            }
         }
         for (int i = 0; i < plan.readiness().dashboards().size(); i++) {
             urlWithoutSecrets(problems, document, "readiness.dashboards[" + i + "]",

@@ -1,6 +1,10 @@
 package dev.dimmer.core.plan;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.dimmer.api.plan.Percent;
+import dev.dimmer.api.plan.PlanDuration;
+import dev.dimmer.api.plan.RollbackAction;
+import dev.dimmer.api.plan.ValidationPlan;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.HashSet;
@@ -33,12 +37,49 @@ final class SectionDiff {
             changes.add(path.strip() + (before == null ? " added" : " removed"));
             return;
         }
+        if (before.getClass() != after.getClass()) {
+            // another kind of validation or rollback step: say so, then compare the fields both kinds have
+            Changes.value(changes, join(path, "kind"), kind(before), kind(after));
+        }
         for (RecordComponent component : before.getClass().getRecordComponents()) {
-            value(changes, join(path, yamlName(component)), read(component, before), read(component, after));
+            value(changes, join(path, yamlName(component)), read(component, before), read(component.getName(), after));
+        }
+        for (RecordComponent component : after.getClass().getRecordComponents()) {
+            if (!has(before, component.getName())) {
+                value(changes, join(path, yamlName(component)), null, read(component, after));
+            }
         }
     }
 
-    static void value(List<String> changes, String path, Object before, Object after) {
+    /** A duration or percentage as the plan writes it: it changes when its text does. */
+    private static Object written(Object value) {
+        return value instanceof PlanDuration || value instanceof Percent ? value.toString() : value;
+    }
+
+    private static String kind(Record item) {
+        if (item instanceof ValidationPlan validation) {
+            return validation.kind();
+        }
+        return item instanceof RollbackAction action ? action.kind() : item.getClass().getSimpleName();
+    }
+
+    private static boolean has(Record record, String name) {
+        return Stream.of(record.getClass().getRecordComponents()).anyMatch(c -> c.getName().equals(name));
+    }
+
+    /** A field of a record of another kind, null when that kind has no such field. */
+    private static Object read(String name, Record record) {
+        for (RecordComponent component : record.getClass().getRecordComponents()) {
+            if (component.getName().equals(name)) {
+                return read(component, record);
+            }
+        }
+        return null;
+    }
+
+    static void value(List<String> changes, String path, Object beforeValue, Object afterValue) {
+        Object before = written(beforeValue);
+        Object after = written(afterValue);
         if (Objects.equals(before, after)) {
             return;
         }
@@ -164,12 +205,14 @@ final class SectionDiff {
         return null;
     }
 
-    /** An item in one short phrase: its first field (an approval's role, a risk's text), when that is plain text. */
+    /** An item in one short phrase: its first field (an approval's role, a risk's text, a step's kind), when that is plain text. */
     private static String label(Object item) {
         if (!(item instanceof Record record) || record.getClass().getRecordComponents().length == 0) {
             return null;
         }
-        Object first = plain(read(record.getClass().getRecordComponents()[0], record));
+        // a rollback step is known by its kind, the field the format lists first
+        Object first = record instanceof RollbackAction action ? action.kind()
+                : plain(read(record.getClass().getRecordComponents()[0], record));
         if (!(first instanceof String text) || text.isBlank()) {
             return null;
         }

@@ -33,6 +33,7 @@ import dev.dimmer.api.migration.VoteCastEvent;
 import dev.dimmer.api.migration.WaveRolledBackEvent;
 import dev.dimmer.api.plan.Approval;
 import dev.dimmer.api.plan.Gate;
+import dev.dimmer.api.plan.PlanDuration;
 import dev.dimmer.api.plan.MigrationPlan;
 import java.time.Duration;
 import java.time.Instant;
@@ -96,8 +97,8 @@ class GoNoGoTest {
     @Test
     void shouldTakeTheQuorumAndExpiryFromThePlansCutoverGate() {
         MigrationPlan base = MigrationFixtures.customersThenOrders();
-        Gate gate = new Gate("go-no-go", "cutover", List.of("customers"), List.of(),
-                List.of(new Approval(Role.APPROVER, 3), new Approval(Role.LEAD, 1)), "8h", false);
+        Gate gate = new Gate("go-no-go", Phase.CUTOVER, List.of("customers"), List.of(),
+                List.of(new Approval(Role.APPROVER, 3), new Approval(Role.LEAD, 1)), PlanDuration.of("8h"), false);
         MigrationPlan plan = new MigrationPlan(base.slug(), base.title(), base.owners(), base.waves(), null, null,
                 null, null, null, null, null, List.of(gate), null, null, null, null, null);
         fixture.given(new MigrationRegisteredEvent(ID, plan, T0))

@@ -3,6 +3,8 @@ package dev.dimmer.core.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dimmer.api.plan.MigrationPlan;
+import dev.dimmer.api.plan.Percent;
+import dev.dimmer.api.plan.PlanDuration;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,7 +56,13 @@ class PlanDiffCompletenessTest {
 
     private static List<Mutation> mutationsOf(Object value, Class<?> type, String field, String where) {
         List<Mutation> out = new ArrayList<>();
-        if (value instanceof Record record) {
+        if (type == PlanDuration.class || value instanceof PlanDuration) {
+            String changed = value == null ? "1s" : value + "1s";
+            out.add(new Mutation(where, field, changed, PlanDuration.of(changed)));
+        } else if (type == Percent.class || value instanceof Percent) {
+            String changed = value == null ? "1%" : "1" + value;
+            out.add(new Mutation(where, field, changed, Percent.of(changed)));
+        } else if (value instanceof Record record) {
             RecordComponent[] components = record.getClass().getRecordComponents();
             for (int i = 0; i < components.length; i++) {
                 String name = SectionDiff.yamlName(components[i]);

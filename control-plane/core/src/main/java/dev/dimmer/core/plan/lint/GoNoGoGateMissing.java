@@ -1,5 +1,6 @@
 package dev.dimmer.core.plan.lint;
 
+import dev.dimmer.api.migration.Phase;
 import dev.dimmer.core.plan.PlanProblem;
 import java.util.List;
 
@@ -13,7 +14,7 @@ final class GoNoGoGateMissing extends NamedRule {
 
     @Override
     public List<PlanProblem> check(LintContext context) {
-        boolean guarded = context.plan().gates().stream().anyMatch(g -> "cutover".equals(g.before()));
+        boolean guarded = context.plan().gates().stream().anyMatch(g -> g.before() == Phase.CUTOVER);
         return guarded ? List.of() : List.of(context.at("gates", "no gate guards cutover, so go/no-go has no criteria"));
     }
 }

@@ -1,6 +1,6 @@
 package dev.dimmer.core.plan.lint;
 
-import dev.dimmer.core.plan.HumanUnits;
+import dev.dimmer.api.plan.PlanDuration;
 import dev.dimmer.core.plan.PlanProblem;
 import java.time.Duration;
 import java.util.List;
@@ -18,8 +18,8 @@ final class GoNoGoReviewLate extends NamedRule {
 
     @Override
     public List<PlanProblem> check(LintContext context) {
-        String text = context.plan().communication().goNoGoReview();
-        Optional<Duration> lead = HumanUnits.duration(text);
+        PlanDuration text = context.plan().communication().goNoGoReview();
+        Optional<Duration> lead = Optional.ofNullable(text).map(PlanDuration::value);
         if (lead.isEmpty()) {
             return List.of(context.at("communication.go_no_go_review", "no go/no-go review is scheduled"));
         }

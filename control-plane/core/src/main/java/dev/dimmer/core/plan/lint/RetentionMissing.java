@@ -1,6 +1,6 @@
 package dev.dimmer.core.plan.lint;
 
-import dev.dimmer.core.plan.HumanUnits;
+import dev.dimmer.api.plan.PlanDuration;
 import dev.dimmer.core.plan.PlanProblem;
 import java.time.Duration;
 import java.util.List;
@@ -15,7 +15,7 @@ final class RetentionMissing extends NamedRule {
 
     @Override
     public List<PlanProblem> check(LintContext context) {
-        Duration retention = HumanUnits.duration(context.plan().rollback().retention()).orElse(Duration.ZERO);
+        Duration retention = PlanDuration.orZero(context.plan().rollback().retention());
         return retention.isZero()
                 ? List.of(context.at("rollback.retention", "no retention period is set for the old system")) : List.of();
     }

@@ -1,5 +1,6 @@
 package dev.dimmer.core.plan.lint;
 
+import dev.dimmer.api.plan.PlanDuration;
 import dev.dimmer.core.plan.HumanUnits;
 import dev.dimmer.core.plan.PlanProblem;
 import dev.dimmer.core.plan.RollbackTimes;
@@ -24,7 +25,7 @@ final class RollbackTooSlow extends NamedRule {
                 found.add(context.at("rollback.actions", "rolling back wave " + slowest.wave() + " takes an estimated "
                         + HumanUnits.format(slowest.time()) + ", over 5m")));
         if (context.plan().rollback().rehearsal() != null) {
-            Duration took = HumanUnits.duration(context.plan().rollback().rehearsal().took()).orElse(Duration.ZERO);
+            Duration took = PlanDuration.orZero(context.plan().rollback().rehearsal().took());
             if (took.compareTo(LIMIT) > 0) {
                 found.add(context.at("rollback.rehearsal.took", "the rehearsed rollback took " + HumanUnits.format(took)
                         + ", over 5m"));

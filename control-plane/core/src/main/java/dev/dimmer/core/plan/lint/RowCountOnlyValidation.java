@@ -1,13 +1,11 @@
 package dev.dimmer.core.plan.lint;
 
+import dev.dimmer.api.plan.ValidationPlan;
 import dev.dimmer.core.plan.PlanProblem;
 import java.util.List;
-import java.util.Set;
 
 /** Poor validation: equal row counts hide wrong values; only hashes and business totals catch those. */
 final class RowCountOnlyValidation extends NamedRule {
-    private static final Set<String> MEANINGFUL = Set.of("checksum", "aggregate", "custom_sql");
-
     RowCountOnlyValidation() {
         super("validation-row-count-only", Severity.WARNING,
                 "validations count rows but never compare values or business totals",
@@ -17,10 +15,15 @@ final class RowCountOnlyValidation extends NamedRule {
     @Override
     public List<PlanProblem> check(LintContext context) {
         if (context.plan().validations().isEmpty()
-                || context.plan().validations().stream().anyMatch(v -> MEANINGFUL.contains(v.kind()))) {
+                || context.plan().validations().stream().anyMatch(RowCountOnlyValidation::comparesValues)) {
             return List.of();
         }
         return List.of(context.at("validations", "every validation is a count or a rate; none compares values "
                 + "(checksum) or business totals (aggregate)"));
+    }
+
+    private static boolean comparesValues(ValidationPlan validation) {
+        return validation instanceof ValidationPlan.Checksum || validation instanceof ValidationPlan.Aggregate
+                || validation instanceof ValidationPlan.CustomSql;
     }
 }

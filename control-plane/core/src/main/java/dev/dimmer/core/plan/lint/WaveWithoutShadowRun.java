@@ -1,6 +1,6 @@
 package dev.dimmer.core.plan.lint;
 
-import dev.dimmer.core.plan.HumanUnits;
+import dev.dimmer.api.plan.PlanDuration;
 import dev.dimmer.core.plan.PlanProblem;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ final class WaveWithoutShadowRun extends NamedRule {
     public List<PlanProblem> check(LintContext context) {
         List<PlanProblem> found = new ArrayList<>();
         for (int i = 0; i < context.plan().waves().size(); i++) {
-            Duration shadow = HumanUnits.duration(context.plan().waves().get(i).shadow()).orElse(Duration.ZERO);
+            Duration shadow = PlanDuration.orZero(context.plan().waves().get(i).shadow());
             if (shadow.isZero()) {
                 found.add(context.at("waves[" + i + "].shadow", "wave '" + context.plan().waves().get(i).name()
                         + "' has no shadow run, so real users are the first to see the target's results"));

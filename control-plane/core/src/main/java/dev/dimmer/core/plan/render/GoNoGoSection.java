@@ -21,7 +21,7 @@ final class GoNoGoSection {
             blocks.add(new Block.Paragraph("The plan defines no gates: there are no written go/no-go criteria."));
         }
         for (Gate gate : plan.gates()) {
-            blocks.add(new Block.Heading("Gate " + gate.name() + " — before " + gate.before()
+            blocks.add(new Block.Heading("Gate " + gate.name() + " — before " + Texts.orNone(gate.before() == null ? null : gate.before().label())
                     + (gate.waves().isEmpty() ? " (all waves)" : " (waves " + String.join(", ", gate.waves()) + ")")));
             List<Block.CheckItem> items = new ArrayList<>();
             for (String name : gate.validations()) {
@@ -44,16 +44,21 @@ final class GoNoGoSection {
 
     static String criterion(ValidationPlan v) {
         String within = v.tolerance() == null ? "" : " within " + v.tolerance();
-        return switch (v.kind()) {
-            case "row_count" -> "row counts of " + v.dataset() + " agree" + within;
-            case "checksum" -> "checksums of " + v.dataset() + (v.columns().isEmpty() ? "" : " over " + Texts.list(v.columns()))
+        if (v instanceof ValidationPlan.RowCount) {
+            return "row counts of " + v.dataset() + " agree" + within;
+        } else if (v instanceof ValidationPlan.Checksum c) {
+            return "checksums of " + c.dataset() + (c.columns().isEmpty() ? "" : " over " + Texts.list(c.columns()))
                     + " agree" + within;
-            case "aggregate" -> v.expression() + " of " + v.dataset()
-                    + (v.groupBy().isEmpty() ? "" : " per " + Texts.list(v.groupBy())) + " agrees" + within;
-            case "pk_uniqueness" -> "primary keys of " + v.dataset() + " are unique on the target";
-            case "null_rate" -> "null rate of " + v.dataset() + "." + v.column() + " agrees" + within;
-            case "freshness" -> "the target's " + v.dataset() + " trails the source by at most " + v.maxLag();
-            default -> "custom SQL results on source and target agree" + within;
-        };
+        } else if (v instanceof ValidationPlan.Aggregate a) {
+            return a.expression() + " of " + a.dataset()
+                    + (a.groupBy().isEmpty() ? "" : " per " + Texts.list(a.groupBy())) + " agrees" + within;
+        } else if (v instanceof ValidationPlan.PkUniqueness) {
+            return "primary keys of " + v.dataset() + " are unique on the target";
+        } else if (v instanceof ValidationPlan.NullRate n) {
+            return "null rate of " + n.dataset() + "." + n.column() + " agrees" + within;
+        } else if (v instanceof ValidationPlan.Freshness f) {
+            return "the target's " + f.dataset() + " trails the source by at most " + f.maxLag();
+        }
+        return "custom SQL results on source and target agree" + within;
     }
 }

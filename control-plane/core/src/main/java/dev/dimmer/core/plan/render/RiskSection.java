@@ -1,5 +1,6 @@
 package dev.dimmer.core.plan.render;
 
+import dev.dimmer.api.plan.ValidationPlan;
 import dev.dimmer.api.plan.MigrationPlan;
 import dev.dimmer.core.plan.HumanUnits;
 import dev.dimmer.core.plan.RollbackTimes;
@@ -17,10 +18,10 @@ final class RiskSection {
     static Section build(MigrationPlan plan) {
         boolean changesFlow = plan.strategy().replication() != null && CHANGE_FLOW.contains(plan.strategy().replication())
                 || plan.strategy().dualWrites() != null;
-        boolean rowCounts = has(plan, "row_count");
-        boolean hashes = has(plan, "checksum");
-        boolean uniqueKeys = has(plan, "pk_uniqueness");
-        boolean business = has(plan, "aggregate") || has(plan, "custom_sql");
+        boolean rowCounts = has(plan, ValidationPlan.RowCount.class);
+        boolean hashes = has(plan, ValidationPlan.Checksum.class);
+        boolean uniqueKeys = has(plan, ValidationPlan.PkUniqueness.class);
+        boolean business = has(plan, ValidationPlan.Aggregate.class) || has(plan, ValidationPlan.CustomSql.class);
         Duration rollback = RollbackTimes.slowest(plan).map(RollbackTimes.WaveTime::time).orElse(Duration.ZERO);
         boolean estimated = !plan.rollback().actions().isEmpty()
                 && plan.rollback().actions().stream().allMatch(a -> a.estimate() != null);
@@ -43,8 +44,8 @@ final class RiskSection {
                         "Stakeholders know timing, impact and contact paths")))));
     }
 
-    private static boolean has(MigrationPlan plan, String kind) {
-        return plan.validations().stream().anyMatch(v -> kind.equals(v.kind()));
+    private static boolean has(MigrationPlan plan, Class<? extends ValidationPlan> kind) {
+        return plan.validations().stream().anyMatch(kind::isInstance);
     }
 
     private static String yes(boolean value) {

@@ -26,8 +26,8 @@ final class RollbackSection {
             blocks.add(new Block.Paragraph("Step " + (i + 1)
                     + (action.waves().isEmpty() ? "" : " (wave " + String.join(", ", action.waves()) + ")") + ": " + describe(action)
                     + (action.estimate() == null ? " (no estimate)" : " (about " + action.estimate() + ")")));
-            if ("sql".equals(action.kind())) {
-                blocks.add(new Block.Code(action.sql()));
+            if (action instanceof RollbackAction.Sql sql) {
+                blocks.add(new Block.Code(sql.sql()));
             }
         }
         List<String> facts = new ArrayList<>();
@@ -46,11 +46,15 @@ final class RollbackSection {
     }
 
     private static String describe(RollbackAction action) {
-        String what = switch (action.kind()) {
-            case "switch" -> "flip switch " + action.routingSwitch() + " to " + action.to();
-            case "sql" -> "run on connection " + action.connection() + ":";
-            default -> (action.method() == null ? "POST" : action.method()) + " " + action.url();
-        };
+        String what;
+        if (action instanceof RollbackAction.Switch flip) {
+            what = "flip switch " + flip.routingSwitch() + " to " + flip.to();
+        } else if (action instanceof RollbackAction.Sql sql) {
+            what = "run on connection " + sql.connection() + ":";
+        } else {
+            RollbackAction.Webhook webhook = (RollbackAction.Webhook) action;
+            what = (webhook.method() == null ? "POST" : webhook.method()) + " " + webhook.url();
+        }
         return action.description() == null ? what : action.description() + " — " + what;
     }
 }

@@ -7,8 +7,9 @@ final class Texts {
     private Texts() {
     }
 
-    static String orNone(String value) {
-        return value == null || value.isBlank() ? "—" : value;
+    /** A value as the plan wrote it (a name, a duration, a percentage), or a dash when left out. */
+    static String orNone(Object value) {
+        return value == null || value.toString().isBlank() ? "—" : value.toString();
     }
 
     static String list(List<?> values) {

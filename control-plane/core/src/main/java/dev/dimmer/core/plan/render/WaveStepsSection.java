@@ -1,5 +1,6 @@
 package dev.dimmer.core.plan.render;
 
+import dev.dimmer.api.migration.Phase;
 import dev.dimmer.api.plan.Gate;
 import dev.dimmer.api.plan.MigrationPlan;
 import dev.dimmer.api.plan.ValidationPlan;
@@ -31,24 +32,24 @@ final class WaveStepsSection {
         if (!wave.dependsOn().isEmpty()) {
             steps.add("Before starting: confirm waves " + String.join(", ", wave.dependsOn()) + " are on track.");
         }
-        gates(plan, wave, "backfill", steps);
+        gates(plan, wave, Phase.BACKFILL, steps);
         steps.add("BACKFILL: load " + Texts.list(wave.datasets()) + " by " + Texts.orNone(plan.strategy().backfill())
                 + "; start replication (" + Texts.orNone(plan.strategy().replication()) + ").");
-        gates(plan, wave, "shadow", steps);
+        gates(plan, wave, Phase.SHADOW, steps);
         steps.add("SHADOW: run source and target side by side for " + Texts.orNone(wave.shadow()) + "; reads stay on source; "
                 + "run validations " + Texts.list(checks) + " and compare.");
-        gates(plan, wave, "canary", steps);
+        gates(plan, wave, Phase.CANARY, steps);
         for (int weight : wave.canarySteps()) {
             steps.add("CANARY " + weight + "%: set switch " + switchName + " to " + weight + "% of reads on target; hold "
                     + Texts.orNone(wave.hold()) + " watching dashboards and alerts; roll back on any failed validation.");
         }
-        gates(plan, wave, "cutover", steps);
+        gates(plan, wave, Phase.CUTOVER, steps);
         steps.add("CUTOVER: inside the cutover window, set switch " + switchName + " to 100% target; announce in "
                 + Texts.orNone(plan.communication().channel()) + ".");
-        gates(plan, wave, "stabilization", steps);
+        gates(plan, wave, Phase.STABILIZATION, steps);
         steps.add("STABILIZATION: keep the old system read-only for " + Texts.orNone(plan.rollback().retention())
                 + " with reverse sync (" + Texts.orNone(plan.rollback().reverseSync()) + "); keep validations running.");
-        gates(plan, wave, "decommissioned", steps);
+        gates(plan, wave, Phase.DECOMMISSIONED, steps);
         steps.add("DECOMMISSIONED: after " + Texts.orNone(plan.rollback().retention())
                 + " stable, retire the old path for " + Texts.list(wave.datasets()) + ".");
         return steps;
@@ -58,10 +59,10 @@ final class WaveStepsSection {
         return validation.dataset() == null || wave.datasets().isEmpty() || wave.datasets().contains(validation.dataset());
     }
 
-    private static void gates(MigrationPlan plan, WavePlan wave, String phase, List<String> steps) {
+    private static void gates(MigrationPlan plan, WavePlan wave, Phase phase, List<String> steps) {
         for (Gate gate : plan.gates()) {
-            if (phase.equals(gate.before()) && (gate.waves().isEmpty() || gate.waves().contains(wave.name()))) {
-                steps.add("Gate " + gate.name() + " must pass before " + phase.toUpperCase(java.util.Locale.ROOT)
+            if (gate.guards(phase, wave.name())) {
+                steps.add("Gate " + gate.name() + " must pass before " + phase.name()
                         + " (see the go/no-go checklist).");
             }
         }
