@@ -39,7 +39,7 @@ class PlanApiTest {
             assertThat(revision.body().path("outcome").asText()).isEqualTo("REVISED");
             assertThat(revision.body().path("changes").get(0).asText()).isEqualTo("wave billing added");
 
-            // then removing a wave that consumers already read from is refused, and nothing is stored
+            // then removing a wave that consumers already read from is refused: the log holds the refusal only
             for (int i = 0; i < 3; i++) {
                 server.post("/api/migrations/json-plan/waves/billing/advance", LEAD, Map.of("reason", "step"));
             }
@@ -49,7 +49,9 @@ class PlanApiTest {
             assertThat(refused.body().path("code").asText()).isEqualTo("plan-conflict");
             assertThat(refused.body().path("detail").asText()).isEqualTo("wave billing is in CANARY at 10%; a wave "
                     + "past SHADOW cannot be removed from the plan (roll it back first, or keep it)");
-            assertThat(Tables.count(database, "SELECT count(*) FROM domain_event_entry")).isEqualTo(before);
+            assertThat(Tables.count(database, "SELECT count(*) FROM domain_event_entry")).isEqualTo(before + 1);
+            assertThat(Tables.count(database, "SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE "
+                    + "'%CommandRefusedEvent'")).isEqualTo(1);
         }
     }
 

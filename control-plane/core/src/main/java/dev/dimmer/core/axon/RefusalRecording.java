@@ -51,10 +51,12 @@ final class RefusalRecording {
         if (!(refused.getPayload() instanceof MigrationCommand command) || command instanceof RecordRefusalCommand) {
             return;
         }
-        // an id no plan could have names no migration: nothing to record it on, and it must not reach the store
-        if (!dev.dimmer.api.migration.Ids.isMigrationId(command.migrationId())) {
-            LOG.info("refused {} by {} for the id '{}', which no migration could have (not recorded)",
-                    Attempts.of(command), command.provenance().actor().id(),
+        // an id or wave name no plan could have addresses nothing: it is refused before it reaches a migration, so
+        // there is nothing to record it on, and its characters must not reach the store
+        boolean malformedWave = command instanceof WaveCommand w && !dev.dimmer.api.migration.Ids.isWaveName(w.wave());
+        if (!dev.dimmer.api.migration.Ids.isMigrationId(command.migrationId()) || malformedWave) {
+            LOG.info("refused {} by {} on '{}', an id no plan could have (not recorded)",
+                    dev.dimmer.api.migration.Ids.escaped(Attempts.of(command)), command.provenance().actor().id(),
                     dev.dimmer.api.migration.Ids.escaped(command.migrationId()));
             return;
         }
