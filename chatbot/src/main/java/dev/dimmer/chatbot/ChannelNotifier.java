@@ -1,6 +1,6 @@
 package dev.dimmer.chatbot;
 
-import dev.dimmer.api.audit.AuditMetadata;
+import dev.dimmer.api.audit.EventProvenance;
 import dev.dimmer.api.audit.LogPosition;
 import dev.dimmer.api.migration.CommandRefusedEvent;
 import dev.dimmer.api.migration.MigrationEvent;
@@ -18,7 +18,6 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.MetaData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,13 +78,13 @@ public class ChannelNotifier {
 
     private void tell(Connection c, MigrationEvent event, EventMessage<?> message)
             throws SQLException {
-        MetaData meta = message.getMetaData();
+        EventProvenance by = EventProvenance.of(message.getMetaData());
         long position = LogPosition.of(message);
         boolean refused = event instanceof CommandRefusedEvent;
-        String sentence = SlackText.clip(Sentences.of(event, text(meta, AuditMetadata.ACTOR_NAME),
-                refused ? null : text(meta, AuditMetadata.REASON), position), SlackText.BLOCK_TEXT);
+        String sentence = SlackText.clip(Sentences.of(event, by.actorName(), refused ? null : by.reason(), position),
+                SlackText.BLOCK_TEXT);
         Optional<String> channel = directory.channel(c, event.migrationId());
-        boolean stranger = refused && isBlank(text(meta, AuditMetadata.ACTOR_ROLES));
+        boolean stranger = refused && !by.heldARole();
         if (!settings.posting() || channel.isEmpty() || stranger) {
             // reasons may hold newlines; a log line must stay one line
             LOG.info("{} {}", channel.orElse("(no channel)"), dev.dimmer.api.migration.Ids.escaped(sentence));
@@ -96,14 +95,5 @@ public class ChannelNotifier {
         }
         outbox.enqueue(SlackDelivery.TOPIC, event.migrationId(), position,
                 new SlackPost(channel.get(), sentence).payload());
-    }
-
-    private static boolean isBlank(String text) {
-        return text == null || text.isBlank();
-    }
-
-    private static String text(MetaData meta, String key) {
-        Object value = meta.get(key);
-        return value == null ? null : value.toString();
     }
 }

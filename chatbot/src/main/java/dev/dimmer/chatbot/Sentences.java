@@ -8,11 +8,12 @@ import dev.dimmer.api.migration.MigrationAbortedEvent;
 import dev.dimmer.api.migration.MigrationEvent;
 import dev.dimmer.api.migration.MigrationRegisteredEvent;
 import dev.dimmer.api.migration.Phase;
+import dev.dimmer.api.migration.PhaseWords;
 import dev.dimmer.api.migration.PlanRevisedEvent;
 import dev.dimmer.api.migration.VoteCastEvent;
 import dev.dimmer.api.migration.WaveAdvancedEvent;
 import dev.dimmer.api.migration.WaveRolledBackEvent;
-import java.util.stream.Collectors;
+import dev.dimmer.api.plan.Quorum;
 
 /**
  * One short human sentence per event, the same in Slack and in the log. Every string that comes from a plan or a
@@ -55,9 +56,8 @@ final class Sentences {
                     + " to SHADOW (no reads on the target)";
         }
         if (event instanceof GoNoGoOpenedEvent e) {
-            return "Go/no-go opened on the cutover of wave " + esc(e.wave()) + " (needs " + e.quorum().stream()
-                    .map(a -> a.count() + " " + a.role().label() + (a.count() == 1 ? "" : "s")).collect(Collectors.joining(" and "))
-                    + ", no rejection)";
+            return "Go/no-go opened on the cutover of wave " + esc(e.wave()) + " (needs "
+                    + Quorum.describe(e.quorum()) + ", no rejection)";
         }
         if (event instanceof VoteCastEvent e) {
             return esc(e.voterName()) + " voted " + e.vote().label() + " on wave " + esc(e.wave()) + " ("
@@ -78,6 +78,6 @@ final class Sentences {
     }
 
     static String phase(Phase phase, int weight) {
-        return phase == Phase.CANARY ? "CANARY " + weight + "%" : phase.name();
+        return PhaseWords.brief(phase, weight);
     }
 }

@@ -1,6 +1,6 @@
 package dev.dimmer.projections;
 
-import dev.dimmer.api.audit.AuditMetadata;
+import dev.dimmer.api.audit.EventProvenance;
 import dev.dimmer.api.audit.LogPosition;
 import dev.dimmer.api.migration.MigrationEvent;
 import java.util.Map;
@@ -19,13 +19,12 @@ public record EventFacts(MigrationEvent event, String eventId, long position, lo
                 message.getMetaData());
     }
 
-    /** A metadata value as text, or null when the event carries none. */
-    public String text(String key) {
-        Object value = metadata.get(key);
-        return value == null ? null : value.toString();
+    /** Who caused the event, through what and why. */
+    public EventProvenance provenance() {
+        return EventProvenance.of(metadata);
     }
 
     public String actorName() {
-        return text(AuditMetadata.ACTOR_NAME);
+        return provenance().actorName();
     }
 }

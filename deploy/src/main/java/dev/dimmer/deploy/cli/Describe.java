@@ -1,6 +1,8 @@
 package dev.dimmer.deploy.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dimmer.api.migration.Phase;
+import dev.dimmer.api.migration.PhaseWords;
 
 /** One-line descriptions of API answers for people. */
 final class Describe {
@@ -23,10 +25,11 @@ final class Describe {
     }
 
     static String phase(String phase, int weight) {
-        return switch (phase) {
-            case "CANARY" -> "CANARY at " + weight + "% of reads on the target";
-            case "CUTOVER", "STABILIZATION", "DECOMMISSIONED" -> phase + " (all reads on the target)";
-            default -> phase + " (no reads on the target)";
-        };
+        try {
+            return PhaseWords.reads(Phase.valueOf(phase), weight);
+        } catch (IllegalArgumentException unknown) {
+            // a server newer than this CLI may name a phase it does not know
+            return phase;
+        }
     }
 }

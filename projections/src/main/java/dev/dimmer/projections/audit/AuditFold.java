@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import dev.dimmer.api.audit.AuditMetadata;
+import dev.dimmer.api.audit.EventProvenance;
 import dev.dimmer.api.migration.MigrationEvent;
 import dev.dimmer.api.migration.WaveFact;
 import dev.dimmer.projections.EventFacts;
@@ -19,11 +19,10 @@ public final class AuditFold {
 
     public static AuditRow entry(EventFacts facts) {
         MigrationEvent event = facts.event();
+        EventProvenance by = facts.provenance();
         return new AuditRow(facts.position(), facts.eventId(), event.at(), event.migrationId(),
-                wave(event), event.getClass().getSimpleName(),
-                facts.text(AuditMetadata.ACTOR_ID), facts.actorName(), facts.text(AuditMetadata.CHANNEL),
-                facts.text(AuditMetadata.REASON), facts.text(AuditMetadata.CORRELATION_ID),
-                facts.text(AuditMetadata.CAUSATION_ID), json(event));
+                wave(event), event.getClass().getSimpleName(), by.actorId(), by.actorName(), by.channel(),
+                by.reason(), by.correlationId(), by.causationId(), json(event));
     }
 
     private static String json(MigrationEvent event) {

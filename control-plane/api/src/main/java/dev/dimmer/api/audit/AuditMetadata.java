@@ -1,8 +1,9 @@
 package dev.dimmer.api.audit;
 
 /**
- * The metadata keys every event of a migration carries: who caused it, through what, why and when, and Axon's
- * correlation (the conversation) and causation (the message that caused it) ids.
+ * The metadata keys every event of a migration carries: who caused it, through what and why, and Axon's
+ * correlation (the conversation) and causation (the message that caused it) ids. When is the event's own {@code at}.
+ * Consumers read them through {@link EventProvenance}.
  */
 public final class AuditMetadata {
     public static final String ACTOR_ID = "actor_id";
@@ -10,7 +11,6 @@ public final class AuditMetadata {
     public static final String ACTOR_ROLES = "actor_roles";
     public static final String CHANNEL = "channel";
     public static final String REASON = "reason";
-    public static final String REQUESTED_AT = "requested_at";
     public static final String CORRELATION_ID = "correlation_id";
     public static final String CAUSATION_ID = "causation_id";
     /**
@@ -24,7 +24,8 @@ public final class AuditMetadata {
     public static final String EXPECTED_VERSION = "expected_version";
 
     /** The keys copied from a command onto the events it causes. */
-    public static final String[] PROVENANCE_KEYS = {ACTOR_ID, ACTOR_NAME, ACTOR_ROLES, CHANNEL, REASON, REQUESTED_AT,
+    // the time is the event's own `at`, kept once; events stored before 2026-12 also carry it as requested_at
+    public static final String[] PROVENANCE_KEYS = {ACTOR_ID, ACTOR_NAME, ACTOR_ROLES, CHANNEL, REASON,
             IDEMPOTENCY_KEY};
 
     private AuditMetadata() {

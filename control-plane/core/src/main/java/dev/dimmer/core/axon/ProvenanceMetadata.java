@@ -33,7 +33,6 @@ final class ProvenanceMetadata implements MessageDispatchInterceptor<CommandMess
                 AuditMetadata.ACTOR_ROLES, provenance.actor().roles().stream().map(Role::label).sorted()
                         .collect(Collectors.joining(",")),
                 AuditMetadata.CHANNEL, provenance.channel().label(),
-                AuditMetadata.REASON, provenance.reason(),
-                AuditMetadata.REQUESTED_AT, provenance.at().toString());
+                AuditMetadata.REASON, provenance.reason());
     }
 }

@@ -4,8 +4,9 @@ import dev.dimmer.api.actor.Role;
 import dev.dimmer.api.migration.BallotView;
 import dev.dimmer.api.migration.GoNoGoState;
 import dev.dimmer.api.migration.Vote;
-import dev.dimmer.core.plan.HumanUnits;
 import dev.dimmer.api.plan.Approval;
+import dev.dimmer.api.plan.Quorum;
+import dev.dimmer.core.plan.HumanUnits;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,8 +55,7 @@ record GoNoGo(Instant openedAt, List<Approval> quorum, Duration expiry, Map<Stri
     }
 
     GoNoGoState state(String migration, String wave, Instant now) {
-        String needs = quorum.stream().map(a -> a.count() + " " + a.role().label() + (a.count() == 1 ? "" : "s"))
-                .collect(java.util.stream.Collectors.joining(" and "));
+        String needs = Quorum.describe(quorum);
         List<BallotView> views = ballots.entrySet().stream().map(e -> new BallotView(e.getKey(),
                 e.getValue().voterName(), e.getValue().vote(), e.getValue().comment(), e.getValue().at())).toList();
         List<String> missing = shortfall(now);

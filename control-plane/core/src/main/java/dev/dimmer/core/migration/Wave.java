@@ -1,8 +1,9 @@
 package dev.dimmer.core.migration;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.dimmer.api.migration.Phase;
+import dev.dimmer.api.migration.PhaseWords;
 import dev.dimmer.api.plan.WavePlan;
 import java.util.List;
 import java.util.Optional;
@@ -91,6 +92,6 @@ final class Wave {
     }
 
     String describe() {
-        return phase == Phase.CANARY ? "CANARY at " + weight + "%" : phase.name();
+        return PhaseWords.at(phase, weight);
     }
 }
