@@ -4,7 +4,7 @@ import dev.dimmer.api.actor.Role;
 import dev.dimmer.api.migration.BallotView;
 import dev.dimmer.api.migration.GoNoGoState;
 import dev.dimmer.api.migration.Vote;
-import dev.dimmer.core.plan.HumanUnits;
+import dev.dimmer.plan.HumanUnits;
 import dev.dimmer.api.plan.Approval;
 import java.time.Duration;
 import java.time.Instant;
