@@ -1,4 +1,4 @@
-package dev.dimmer.deploy.bench;
+package dev.dimmer.bench;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,4 +1,4 @@
-package dev.dimmer.deploy.diff;
+package dev.dimmer.bench;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.dimmer.deploy.diff;
+package dev.dimmer.bench;
 
 import dev.dimmer.validation.Database;
 import dev.dimmer.validation.DiffRequest;
@@ -7,7 +7,6 @@ import dev.dimmer.validation.DiffingTables;
 import dev.dimmer.validation.ProgressListener;
 import dev.dimmer.validation.ResolvedConnection;
 import dev.dimmer.validation.TableRef;
-import dev.dimmer.deploy.bench.PostgresCpuProbe;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -1,4 +1,4 @@
-package dev.dimmer.deploy.diff;
+package dev.dimmer.bench;
 
 import java.util.List;
 

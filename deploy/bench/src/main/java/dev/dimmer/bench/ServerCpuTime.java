@@ -1,4 +1,4 @@
-package dev.dimmer.deploy.bench;
+package dev.dimmer.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;

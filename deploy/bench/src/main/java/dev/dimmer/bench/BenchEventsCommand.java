@@ -1,4 +1,4 @@
-package dev.dimmer.deploy.bench;
+package dev.dimmer.bench;
 
 import dev.dimmer.api.actor.Actor;
 import dev.dimmer.api.actor.Channel;
@@ -11,11 +11,6 @@ import dev.dimmer.api.plan.MigrationPlan;
 import dev.dimmer.api.plan.Owner;
 import dev.dimmer.api.plan.WavePlan;
 import dev.dimmer.core.web.CommandSending;
-import dev.dimmer.deploy.config.DimmerHome;
-import dev.dimmer.deploy.config.ServerSettings;
-import dev.dimmer.deploy.server.ControlPlane;
-import dev.dimmer.deploy.server.Database;
-import dev.dimmer.deploy.server.EmbeddedDatabase;
 import dev.dimmer.projections.rebuild.RebuildResult;
 import dev.dimmer.projections.rebuild.RebuildingProjections;
 import com.sun.management.OperatingSystemMXBean;
@@ -33,9 +28,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import org.axonframework.config.Configuration;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,26 +62,23 @@ public final class BenchEventsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Path temp = Files.createTempDirectory("dimmer-bench");
-        Database database = databaseUrl == null ? EmbeddedDatabase.start(temp,
-                EmbeddedDatabase.Kind.DISPOSABLE, "the bench directory " + temp)
-                : Database.external(databaseUrl, System.getenv().getOrDefault("DIMMER_DATABASE_USER", ""),
+        ControlPlanes planes = ControlPlanes.provided();
+        BenchDatabase database = planes.database(temp, databaseUrl,
+                System.getenv().getOrDefault("DIMMER_DATABASE_USER", ""),
                 System.getenv().getOrDefault("DIMMER_DATABASE_PASSWORD", ""));
         out.printf("dimmer bench events: %d commands, %d senders, %d migrations, %d cores, %s%n", commands, senders,
-                migrations, Runtime.getRuntime().availableProcessors(), database.describe());
+                migrations, Runtime.getRuntime().availableProcessors(), database.description());
         out.flush();
         RawJdbcBaseline raw = new RawJdbcBaseline(database.url(), database.user(), database.password());
         double rawCommitted = raw.committedInserts(senders, commands);
         double rawBatched = raw.batchedInserts(commands, 500);
         raw.drop();
-        ServerSettings settings = new ServerSettings(new DimmerHome(temp), null, List.of(), "127.0.0.1", 0);
-        // the control planes below must not stop the database they share
-        Database shared = Database.external(database.url(), database.user(), database.password());
         try {
             double cached;
             double uncached;
             TimedRebuild rebuild;
             double bareRead;
-            try (ControlPlane plane = ControlPlane.start(settings, shared, Map.of("dimmer.axon.aggregate-cache", true, "dimmer.slack.notifier.enabled", false))) {
+            try (ControlPlanes.Running plane = planes.start(temp, database, Map.of("dimmer.axon.aggregate-cache", true, "dimmer.slack.notifier.enabled", false))) {
                 CommandSending bus = plane.context().getBean(CommandSending.class);
                 List<String> ids = prepare(bus);
                 cached = sendCommands(bus, ids);
@@ -103,12 +93,12 @@ public final class BenchEventsCommand implements Callable<Integer> {
                 }
                 EventStorageEngine log = plane.context().getBean(Configuration.class)
                         .getComponent(EventStorageEngine.class);
-                bareRead = readLog(log);
+                bareRead = ReadingTheLog.eventsPerSecond(log);
                 for (int i = 1; i < rebuilds; i++) {
-                    bareRead = Math.max(bareRead, readLog(log));
+                    bareRead = Math.max(bareRead, ReadingTheLog.eventsPerSecond(log));
                 }
             }
-            try (ControlPlane plane = ControlPlane.start(settings, shared, Map.of("dimmer.axon.aggregate-cache", false, "dimmer.slack.notifier.enabled", false))) {
+            try (ControlPlanes.Running plane = planes.start(temp, database, Map.of("dimmer.axon.aggregate-cache", false, "dimmer.slack.notifier.enabled", false))) {
                 CommandSending bus = plane.context().getBean(CommandSending.class);
                 uncached = sendCommands(bus, ids(migrations));
             }
@@ -150,19 +140,6 @@ public final class BenchEventsCommand implements Callable<Integer> {
         double events = Math.max(1, result.events());
         return new TimedRebuild(result, (os.getProcessCpuTime() - java) / 1e3 / events,
                 (postgres.seconds() - server) * 1e6 / events);
-    }
-
-    /** Events per second read from the log by the storage engine, deserialised, with nothing done with them. */
-    private static double readLog(EventStorageEngine log) {
-        long start = System.nanoTime();
-        long events;
-        try (Stream<? extends TrackedEventMessage<?>> stream = log.readEvents(null, false)) {
-            events = stream.peek(m -> {
-                m.getPayload();
-                m.getMetaData();
-            }).count();
-        }
-        return events / ((System.nanoTime() - start) / 1e9);
     }
 
     private static List<String> ids(int count) {
