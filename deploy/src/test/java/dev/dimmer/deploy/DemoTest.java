@@ -18,7 +18,7 @@ class DemoTest {
                 .contains("the demo trades durability for speed")
                 .contains("Registered migration onprem-postgres-to-managed")
                 .contains("rollback  CANARY 10%      -> SHADOW")
-                .contains("cutover   refused: wave")
+                .contains("cutover   refused: ").contains("wave orders depends on customers")
                 .contains("-> DECOMMISSIONED")
                 .contains("Audit trail:")
                 .contains("WaveRolledBack")
