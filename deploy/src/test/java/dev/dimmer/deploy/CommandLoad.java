@@ -122,7 +122,9 @@ final class CommandLoad implements AutoCloseable {
 
     /** The final answer of each command, by correlation id (a retried command's last attempt). */
     static Map<String, Outcome> finalAnswers(List<Outcome> outcomes) {
-        return outcomes.stream().collect(Collectors.toMap(Outcome::correlationId, o -> o, (a, b) -> b));
+        // a retry that never reached a server (it was still starting) leaves the earlier attempt's outcome unknown
+        return outcomes.stream().collect(Collectors.toMap(Outcome::correlationId, o -> o,
+                (a, b) -> a.kind() == Kind.UNKNOWN && b.kind() == Kind.NOT_SENT ? a : b));
     }
 
     static Map<Kind, Long> byKind(List<Outcome> outcomes) {
