@@ -10,4 +10,4 @@ if [ ! -f "$root/deploy/target/dimmer.jar" ] || [ ! -d "$root/deploy/target/lib"
   (cd "$root" && ./mvnw -B -q -pl deploy -am package -DskipTests)
 fi
 exec java -Xmx1g -Dlogback.configurationFile="$root/deploy/bench/logback-bench.xml" \
-  -cp "$root/deploy/target/dimmer.jar:$root/deploy/target/lib/*" dev.dimmer.deploy.diff.BenchDiffCommand "$@"
+  -cp "$root/deploy/target/dimmer.jar:$root/deploy/target/lib/*" dev.dimmer.bench.BenchDiffCommand "$@"

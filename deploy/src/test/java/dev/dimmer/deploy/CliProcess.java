@@ -21,9 +21,14 @@ final class CliProcess {
     }
 
     private static ProcessBuilder builder(Map<String, String> env, String... args) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.dimmer.deploy.Dimmer"));
+        return builder(List.of(), env, args);
+    }
+
+    private static ProcessBuilder builder(List<String> jvmOptions, Map<String, String> env, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.dimmer.deploy.Dimmer"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(k -> k.startsWith("DIMMER_"));
@@ -32,7 +37,12 @@ final class CliProcess {
     }
 
     static Result run(Map<String, String> env, String... args) {
-        ProcessBuilder builder = builder(env, args);
+        return run(List.of(), env, args);
+    }
+
+    /** Runs a command with options for the JVM itself (logging, memory) before the main class. */
+    static Result run(List<String> jvmOptions, Map<String, String> env, String... args) {
+        ProcessBuilder builder = builder(jvmOptions, env, args);
         try {
             Process process = builder.start();
             byte[] out = process.getInputStream().readAllBytes();

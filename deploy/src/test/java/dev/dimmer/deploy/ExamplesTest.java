@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dimmer.api.plan.MigrationPlan;
-import dev.dimmer.core.plan.PlanLoadResult;
-import dev.dimmer.core.plan.PlanLoader;
+import dev.dimmer.plan.PlanLoadResult;
+import dev.dimmer.plan.PlanLoader;
 import dev.dimmer.deploy.RunningControlPlane.Answer;
 import dev.dimmer.testing.TestDatabase;
 import dev.dimmer.testing.TestPostgres;

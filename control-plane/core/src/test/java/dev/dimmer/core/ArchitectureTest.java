@@ -33,12 +33,4 @@ class ArchitectureTest {
                         "java.sql..", "com.fasterxml.jackson.databind..")
                 .check(classes);
     }
-
-    @Test
-    void shouldKeepPlanLoadingFreeOfHttpAndStorage() {
-        noClasses().that().resideInAPackage("dev.dimmer.core.plan..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.micronaut..", "java.sql..",
-                        "org.axonframework..")
-                .check(classes);
-    }
 }

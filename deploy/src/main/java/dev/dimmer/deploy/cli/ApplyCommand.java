@@ -1,7 +1,7 @@
 package dev.dimmer.deploy.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dimmer.core.plan.PlanText;
+import dev.dimmer.plan.PlanText;
 import dev.dimmer.deploy.client.ApiClient;
 import dev.dimmer.deploy.client.ApiException;
 import java.io.IOException;

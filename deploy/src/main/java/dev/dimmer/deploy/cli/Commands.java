@@ -13,7 +13,7 @@ import picocli.CommandLine.HelpCommand;
                 AdvanceCommand.class, GoNoGoCommand.class, VoteCommand.class, CutoverCommand.class, RollbackCommand.class, AbortCommand.class,
                 AuditCommand.class, ProjectionsCommand.class, dev.dimmer.deploy.plan.PlanCommand.class,
                 dev.dimmer.deploy.diff.DiffCommand.class,
-                BenchCommand.class, HelpCommand.class})
+                dev.dimmer.bench.BenchCommand.class, HelpCommand.class})
 public final class Commands implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -1,6 +1,6 @@
 package dev.dimmer.deploy.config;
 
-import dev.dimmer.core.secret.EnvReferences;
+import dev.dimmer.secret.EnvReferences;
 import java.util.Map;
 
 /** Secrets appear in configuration only as {@code ${env:NAME}}; this resolves them, and refuses anything else. */

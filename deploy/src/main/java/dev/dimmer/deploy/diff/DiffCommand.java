@@ -1,15 +1,15 @@
 package dev.dimmer.deploy.diff;
 
-import dev.dimmer.core.secret.RevealedSecrets;
-import dev.dimmer.core.validation.ConnectionSpec;
-import dev.dimmer.core.validation.Database;
-import dev.dimmer.core.validation.DiffRequest;
-import dev.dimmer.core.validation.DiffResult;
-import dev.dimmer.core.validation.DiffingTables;
-import dev.dimmer.core.validation.ProgressListener;
-import dev.dimmer.core.validation.ResolvedConnection;
-import dev.dimmer.core.validation.TableRef;
-import dev.dimmer.core.validation.ValidationException;
+import dev.dimmer.secret.RevealedSecrets;
+import dev.dimmer.validation.ConnectionSpec;
+import dev.dimmer.validation.Database;
+import dev.dimmer.validation.DiffRequest;
+import dev.dimmer.validation.DiffResult;
+import dev.dimmer.validation.DiffingTables;
+import dev.dimmer.validation.ProgressListener;
+import dev.dimmer.validation.ResolvedConnection;
+import dev.dimmer.validation.TableRef;
+import dev.dimmer.validation.ValidationException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;

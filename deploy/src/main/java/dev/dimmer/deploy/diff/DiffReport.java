@@ -2,10 +2,10 @@ package dev.dimmer.deploy.diff;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.dimmer.core.validation.ChangedRow;
-import dev.dimmer.core.validation.DiffRequest;
-import dev.dimmer.core.validation.DiffResult;
-import dev.dimmer.core.validation.DiffTimings;
+import dev.dimmer.validation.ChangedRow;
+import dev.dimmer.validation.DiffRequest;
+import dev.dimmer.validation.DiffResult;
+import dev.dimmer.validation.DiffTimings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

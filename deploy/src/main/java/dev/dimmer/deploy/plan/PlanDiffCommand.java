@@ -1,8 +1,8 @@
 package dev.dimmer.deploy.plan;
 
-import dev.dimmer.core.plan.LoadedPlan;
-import dev.dimmer.core.plan.PlanDiff;
-import dev.dimmer.core.plan.PlanProblem;
+import dev.dimmer.plan.LoadedPlan;
+import dev.dimmer.plan.PlanDiff;
+import dev.dimmer.plan.PlanProblem;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

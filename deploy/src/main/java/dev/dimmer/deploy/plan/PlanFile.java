@@ -1,8 +1,8 @@
 package dev.dimmer.deploy.plan;
 
-import dev.dimmer.core.plan.LoadedPlan;
-import dev.dimmer.core.plan.PlanLoader;
-import dev.dimmer.core.plan.PlanText;
+import dev.dimmer.plan.LoadedPlan;
+import dev.dimmer.plan.PlanLoader;
+import dev.dimmer.plan.PlanText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

@@ -1,10 +1,10 @@
 package dev.dimmer.deploy.plan;
 
-import dev.dimmer.core.plan.LoadedPlan;
-import dev.dimmer.core.plan.lint.LintReport;
-import dev.dimmer.core.plan.lint.LintReportWriter;
-import dev.dimmer.core.plan.lint.PlanLinter;
-import dev.dimmer.core.plan.lint.Severity;
+import dev.dimmer.plan.LoadedPlan;
+import dev.dimmer.plan.lint.LintReport;
+import dev.dimmer.plan.lint.LintReportWriter;
+import dev.dimmer.plan.lint.PlanLinter;
+import dev.dimmer.plan.lint.Severity;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;

@@ -1,8 +1,8 @@
 package dev.dimmer.deploy.plan;
 
-import dev.dimmer.core.plan.LoadedPlan;
-import dev.dimmer.core.plan.PlanProblem;
-import dev.dimmer.core.plan.render.RunbookRenderer;
+import dev.dimmer.plan.LoadedPlan;
+import dev.dimmer.plan.PlanProblem;
+import dev.dimmer.plan.render.RunbookRenderer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.dimmer.deploy.plan;
 
-import dev.dimmer.core.plan.PlanSchema;
+import dev.dimmer.plan.PlanSchema;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -9,7 +9,7 @@ import dev.dimmer.api.plan.Approval;
 import dev.dimmer.api.plan.Gate;
 import dev.dimmer.api.plan.MigrationPlan;
 import dev.dimmer.api.plan.PlanDuration;
-import dev.dimmer.core.plan.HumanUnits;
+import dev.dimmer.plan.HumanUnits;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.dimmer.core.migration;
 
 import dev.dimmer.api.plan.MigrationPlan;
-import dev.dimmer.core.plan.PlanDiff;
+import dev.dimmer.plan.PlanDiff;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.dimmer.core.web;
 
-import dev.dimmer.core.plan.PlanProblem;
+import dev.dimmer.plan.PlanProblem;
 
 /** One problem of an invalid plan, as the 422 answer lists it. */
 public record PlanProblemView(String source, int line, int column, String path, String message, String text) {

@@ -13,7 +13,7 @@ import dev.dimmer.api.plan.MigrationPlan;
 import dev.dimmer.api.plan.RollbackAction;
 import dev.dimmer.api.plan.ValidationPlan;
 import dev.dimmer.core.axon.AxonJson;
-import dev.dimmer.core.plan.PlanLoader;
+import dev.dimmer.plan.PlanLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

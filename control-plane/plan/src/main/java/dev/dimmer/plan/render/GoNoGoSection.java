@@ -1,0 +1,64 @@
+package dev.dimmer.plan.render;
+
+import dev.dimmer.api.plan.Approval;
+import dev.dimmer.api.plan.Gate;
+import dev.dimmer.api.plan.MigrationPlan;
+import dev.dimmer.api.plan.ValidationPlan;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Each gate as a checklist with its criteria; boxes are left for the lead to tick on the day. */
+final class GoNoGoSection {
+    private GoNoGoSection() {
+    }
+
+    static Section build(MigrationPlan plan) {
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Block.Paragraph("Review this checklist " + (plan.communication().goNoGoReview() == null
+                ? "before cutover (no review lead time set)" : plan.communication().goNoGoReview() + " before cutover")
+                + "; every box must be ticked for a go."));
+        if (plan.gates().isEmpty()) {
+            blocks.add(new Block.Paragraph("The plan defines no gates: there are no written go/no-go criteria."));
+        }
+        for (Gate gate : plan.gates()) {
+            blocks.add(new Block.Heading("Gate " + gate.name() + " — before " + Texts.orNone(gate.before() == null ? null : gate.before().label())
+                    + (gate.waves().isEmpty() ? " (all waves)" : " (waves " + String.join(", ", gate.waves()) + ")")));
+            List<Block.CheckItem> items = new ArrayList<>();
+            for (String name : gate.validations()) {
+                items.add(new Block.CheckItem(false, "Validation " + name + " passed: "
+                        + plan.validation(name).map(GoNoGoSection::criterion).orElse("(not defined)")));
+            }
+            for (Approval approval : gate.approvals()) {
+                items.add(new Block.CheckItem(false, approval.count() + " go vote(s) from " + approval.role().label() + "s"));
+            }
+            if (gate.rehearsedRollback()) {
+                items.add(new Block.CheckItem(false, "Rollback rehearsed and on record"));
+            }
+            if (gate.expires() != null) {
+                items.add(new Block.CheckItem(false, "All passes and votes are younger than " + gate.expires()));
+            }
+            blocks.add(new Block.Checklist(items));
+        }
+        return new Section("Go/no-go checklist", blocks);
+    }
+
+    static String criterion(ValidationPlan v) {
+        String within = v.tolerance() == null ? "" : " within " + v.tolerance();
+        if (v instanceof ValidationPlan.RowCount) {
+            return "row counts of " + v.dataset() + " agree" + within;
+        } else if (v instanceof ValidationPlan.Checksum c) {
+            return "checksums of " + c.dataset() + (c.columns().isEmpty() ? "" : " over " + Texts.list(c.columns()))
+                    + " agree" + within;
+        } else if (v instanceof ValidationPlan.Aggregate a) {
+            return a.expression() + " of " + a.dataset()
+                    + (a.groupBy().isEmpty() ? "" : " per " + Texts.list(a.groupBy())) + " agrees" + within;
+        } else if (v instanceof ValidationPlan.PkUniqueness) {
+            return "primary keys of " + v.dataset() + " are unique on the target";
+        } else if (v instanceof ValidationPlan.NullRate n) {
+            return "null rate of " + n.dataset() + "." + n.column() + " agrees" + within;
+        } else if (v instanceof ValidationPlan.Freshness f) {
+            return "the target's " + f.dataset() + " trails the source by at most " + f.maxLag();
+        }
+        return "custom SQL results on source and target agree" + within;
+    }
+}

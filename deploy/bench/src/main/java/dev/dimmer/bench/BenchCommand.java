@@ -1,0 +1,8 @@
+package dev.dimmer.bench;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "bench", description = "Benchmarks, each printed beside a baseline measured in the same run",
+        subcommands = {BenchEventsCommand.class, BenchDiffCommand.class})
+public final class BenchCommand {
+}
