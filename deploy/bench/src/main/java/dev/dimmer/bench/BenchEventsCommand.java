@@ -10,7 +10,6 @@ import dev.dimmer.api.migration.RollBackWaveCommand;
 import dev.dimmer.api.plan.MigrationPlan;
 import dev.dimmer.api.plan.Owner;
 import dev.dimmer.api.plan.WavePlan;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import dev.dimmer.projections.rebuild.RebuildResult;
 import dev.dimmer.projections.rebuild.RebuildingProjections;
 import com.sun.management.OperatingSystemMXBean;
@@ -79,7 +78,8 @@ public final class BenchEventsCommand implements Callable<Integer> {
             TimedRebuild rebuild;
             double bareRead;
             try (ControlPlanes.Running plane = planes.start(temp, database, Map.of("dimmer.axon.aggregate-cache", true, "dimmer.slack.notifier.enabled", false))) {
-                CommandGateway bus = plane.context().getBean(CommandGateway.class);
+                BenchBus bus = new BenchBus(plane.context().getBean(
+                        org.axonframework.commandhandling.gateway.CommandGateway.class));
                 List<String> ids = prepare(bus);
                 cached = sendCommands(bus, ids);
                 RebuildingProjections rebuilding = plane.context().getBean(RebuildingProjections.class);
@@ -99,7 +99,8 @@ public final class BenchEventsCommand implements Callable<Integer> {
                 }
             }
             try (ControlPlanes.Running plane = planes.start(temp, database, Map.of("dimmer.axon.aggregate-cache", false, "dimmer.slack.notifier.enabled", false))) {
-                CommandGateway bus = plane.context().getBean(CommandGateway.class);
+                BenchBus bus = new BenchBus(plane.context().getBean(
+                        org.axonframework.commandhandling.gateway.CommandGateway.class));
                 uncached = sendCommands(bus, ids(migrations));
             }
             double rebuildRate = rebuild.result().events() / rebuild.result().seconds();
@@ -150,7 +151,7 @@ public final class BenchEventsCommand implements Callable<Integer> {
         return ids;
     }
 
-    private List<String> prepare(CommandGateway bus) {
+    private List<String> prepare(BenchBus bus) {
         List<String> ids = ids(migrations);
         for (String id : ids) {
             int i = ids.indexOf(id);
@@ -163,7 +164,7 @@ public final class BenchEventsCommand implements Callable<Integer> {
         return ids;
     }
 
-    private double sendCommands(CommandGateway bus, List<String> ids) throws Exception {
+    private double sendCommands(BenchBus bus, List<String> ids) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(senders);
         int perSender = commands / senders;
         long start = System.nanoTime();
