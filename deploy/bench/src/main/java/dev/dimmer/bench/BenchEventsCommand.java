@@ -151,7 +151,7 @@ public final class BenchEventsCommand implements Callable<Integer> {
         return ids;
     }
 
-    private List<String> prepare(BenchBus bus) {
+    List<String> prepare(BenchBus bus) {
         List<String> ids = ids(migrations);
         for (String id : ids) {
             int i = ids.indexOf(id);
@@ -164,7 +164,7 @@ public final class BenchEventsCommand implements Callable<Integer> {
         return ids;
     }
 
-    private double sendCommands(BenchBus bus, List<String> ids) throws Exception {
+    double sendCommands(BenchBus bus, List<String> ids) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(senders);
         int perSender = commands / senders;
         long start = System.nanoTime();

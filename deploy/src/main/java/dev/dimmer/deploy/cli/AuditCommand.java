@@ -7,15 +7,20 @@ import dev.dimmer.deploy.client.ApiClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "audit", description = "Show a migration's audit trail: every event, who, through what, why, when")
+@Command(name = "audit", description = "Show a migration's audit trail: every event, who, through what, why, when",
+        subcommands = {AuditVerifyCommand.class, AuditKeyCommand.class})
 final class AuditCommand extends ClientCommand {
     private static final int PAGE = 1000;
 
-    @Parameters(index = "0", paramLabel = "MIGRATION", description = "Migration id")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "MIGRATION", description = "Migration id")
     String migration;
 
     @Override
     void run(ApiClient client) {
+        if (migration == null) {
+            throw new dev.dimmer.deploy.client.ApiException(2, "name a migration (dimmer audit MIGRATION) or use "
+                    + "dimmer audit verify / dimmer audit key", null);
+        }
         ObjectNode all = JSON.createObjectNode();
         ArrayNode entries = all.putArray("entries");
         long after = -1;

@@ -1,0 +1,81 @@
+package dev.dimmer.api.ledger;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * One stored event in its canonical form, the bytes a ledger leaf hashes. Every column of the event row
+ * except {@code global_index} (the leaf's position says where it stands), in this order, each as a
+ * 4-byte big-endian length followed by that many bytes; SQL NULL is the length 0xFFFFFFFF and no bytes:
+ * event_identifier, aggregate_identifier, sequence_number (decimal ASCII), type (the aggregate type),
+ * payload_type, payload_revision, time_stamp (the stored text), payload (bytea as stored), meta_data
+ * (bytea as stored). Texts are UTF-8. docs/audit.md describes the same form for auditors.
+ */
+public record Leaf(
+        String eventIdentifier,
+        String aggregateIdentifier,
+        long sequenceNumber,
+        String aggregateType,
+        String payloadType,
+        String payloadRevision,
+        String timeStamp,
+        byte[] payload,
+        byte[] metaData) {
+
+    private static final int NULL_LENGTH = -1;
+
+    public byte[] canonical() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + length(payload) + length(metaData));
+        field(out, text(eventIdentifier));
+        field(out, text(aggregateIdentifier));
+        field(out, text(Long.toString(sequenceNumber)));
+        field(out, text(aggregateType));
+        field(out, text(payloadType));
+        field(out, text(payloadRevision));
+        field(out, text(timeStamp));
+        field(out, payload);
+        field(out, metaData);
+        return out.toByteArray();
+    }
+
+    /** SHA-256(0x00 ‖ canonical form): the RFC 9162 leaf hash of this event. */
+    public byte[] hash() {
+        return hash(canonical());
+    }
+
+    /** The RFC 9162 leaf hash of any leaf input: SHA-256(0x00 ‖ data). */
+    public static byte[] hash(byte[] data) {
+        MessageDigest digest = sha256();
+        digest.update((byte) 0x00);
+        return digest.digest(data);
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JDK has no SHA-256", e);
+        }
+    }
+
+    private static byte[] text(String value) {
+        return value == null ? null : value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static int length(byte[] bytes) {
+        return bytes == null ? 0 : bytes.length;
+    }
+
+    private static void field(ByteArrayOutputStream out, byte[] bytes) {
+        int length = bytes == null ? NULL_LENGTH : bytes.length;
+        out.write(length >>> 24);
+        out.write(length >>> 16);
+        out.write(length >>> 8);
+        out.write(length);
+        if (bytes != null) {
+            out.write(bytes, 0, bytes.length);
+        }
+    }
+}
