@@ -78,7 +78,7 @@ public final class BenchInstantCommand implements Callable<Integer> {
             PointInTime pointInTime = plane.context().getBean(PointInTime.class);
             HttpClient http = HttpClient.newHttpClient();
             HttpRequest request = HttpRequest.newBuilder(URI.create(plane.url() + "/api/migrations/" + ID + "?at="
-                    + Long.MAX_VALUE / 2)).header("Authorization", "Bearer " + TOKEN).timeout(Duration.ofMinutes(2))
+                    + Long.MAX_VALUE)).header("Authorization", "Bearer " + TOKEN).timeout(Duration.ofMinutes(2))
                     .build();
             double bare = Double.MAX_VALUE;
             double replay = Double.MAX_VALUE;
@@ -90,7 +90,7 @@ public final class BenchInstantCommand implements Callable<Integer> {
                 read = bareRead(log);
                 bare = Math.min(bare, seconds(start));
                 start = System.nanoTime();
-                replayed = pointInTime.asOf(ID, new Cutoff.AtPosition(Long.MAX_VALUE / 2)).orElseThrow().asOf()
+                replayed = pointInTime.asOf(ID, new Cutoff.AtPosition(Long.MAX_VALUE)).orElseThrow().asOf()
                         .events();
                 replay = Math.min(replay, seconds(start));
                 start = System.nanoTime();

@@ -40,12 +40,12 @@ public sealed interface Cutoff {
      */
     static Cutoff parse(String at) {
         String text = at == null ? "" : at.strip();
-        if (text.matches("\\d{1,18}")) {
-            return new AtPosition(Long.parseLong(text));
-        }
         try {
+            if (text.matches("\\d+")) {
+                return new AtPosition(Long.parseLong(text));
+            }
             return new AtInstant(OffsetDateTime.parse(text).toInstant());
-        } catch (DateTimeParseException e) {
+        } catch (NumberFormatException | DateTimeParseException e) {
             throw new IllegalArgumentException("'" + at + "' is neither a log position (a whole number such as 1234) "
                     + "nor an instant with its offset (such as 2026-12-01T10:00:00Z)");
         }
