@@ -8,18 +8,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "audit", description = "Show a migration's audit trail: every event, who, through what, why, when",
-        subcommands = {AuditVerifyCommand.class, AuditKeyCommand.class})
+        subcommands = {AuditAtCommand.class, AuditExplainCommand.class, AuditVerifyCommand.class,
+                AuditKeyCommand.class})
 final class AuditCommand extends ClientCommand {
     private static final int PAGE = 1000;
 
+    // optional for picocli, so that `audit at` and `audit explain` parse; required when the trail itself is asked for
     @Parameters(index = "0", arity = "0..1", paramLabel = "MIGRATION", description = "Migration id")
     String migration;
 
     @Override
     void run(ApiClient client) {
         if (migration == null) {
-            throw new dev.dimmer.deploy.client.ApiException(2, "name a migration (dimmer audit MIGRATION) or use "
-                    + "dimmer audit verify / dimmer audit key", null);
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "Missing required parameter: 'MIGRATION' (or a subcommand: at, explain, verify, key)");
         }
         ObjectNode all = JSON.createObjectNode();
         ArrayNode entries = all.putArray("entries");

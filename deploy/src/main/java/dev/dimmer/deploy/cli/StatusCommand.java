@@ -2,6 +2,7 @@ package dev.dimmer.deploy.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dimmer.deploy.client.ApiClient;
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -19,23 +20,24 @@ final class StatusCommand extends ClientCommand {
             return;
         }
         if (migration != null) {
-            print(answer);
+            print(out(), answer);
             return;
         }
         if (answer.path("migrations").isEmpty()) {
             out().println("no migrations yet; register one with: dimmer apply PLAN.yaml");
         }
-        answer.path("migrations").forEach(this::print);
+        answer.path("migrations").forEach(m -> print(out(), m));
     }
 
-    private void print(JsonNode m) {
-        out().println(m.path("id").asText() + "  " + m.path("title").asText() + "  (" + m.path("state").asText()
+    /** One migration's line and its waves' table, as {@code dimmer status MIGRATION} prints them. */
+    static void print(PrintWriter out, JsonNode m) {
+        out.println(m.path("id").asText() + "  " + m.path("title").asText() + "  (" + m.path("state").asText()
                 + ")");
         TextTable table = new TextTable("WAVE", "PHASE", ">WEIGHT", "SINCE", "BY");
         for (JsonNode w : m.path("waves")) {
             table.row(w.path("name").asText(), w.path("phase").asText(), w.path("weight").asInt() + "%",
                     Describe.time(w.path("since").asText()), w.path("by").asText());
         }
-        out().print(table.render("  "));
+        out.print(table.render("  "));
     }
 }

@@ -145,7 +145,8 @@ public final class ApiClient {
     }
 
     private static final java.util.Set<String> MALFORMED = java.util.Set.of("bad-request", "not-found",
-            "method-not-allowed", "unsupported-media-type", "not-acceptable", "payload-too-large");
+            "method-not-allowed", "unsupported-media-type", "not-acceptable", "payload-too-large",
+            "invalid-instant", "invalid-event");
 
     private ApiResponse retry(HttpRequest request) {
         try {
