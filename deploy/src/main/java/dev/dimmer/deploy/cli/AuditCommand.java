@@ -11,11 +11,16 @@ import picocli.CommandLine.Parameters;
 final class AuditCommand extends ClientCommand {
     private static final int PAGE = 1000;
 
-    @Parameters(index = "0", paramLabel = "MIGRATION", description = "Migration id")
+    // optional for picocli, so that `audit at` and `audit explain` parse; required when the trail itself is asked for
+    @Parameters(index = "0", arity = "0..1", paramLabel = "MIGRATION", description = "Migration id")
     String migration;
 
     @Override
     void run(ApiClient client) {
+        if (migration == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "Missing required parameter: 'MIGRATION' (or a subcommand: at, explain)");
+        }
         ObjectNode all = JSON.createObjectNode();
         ArrayNode entries = all.putArray("entries");
         long after = -1;

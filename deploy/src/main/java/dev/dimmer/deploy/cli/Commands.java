@@ -25,6 +25,11 @@ public final class Commands implements Runnable {
 
     public static CommandLine commandLine() {
         CommandLine line = new CommandLine(new Commands());
+        CommandLine audit = line.getSubcommands().get("audit");
+        audit.addSubcommand(AuditExportCommand.class);
+        audit.addSubcommand(AuditVerifyCommand.class);
+        audit.addSubcommand(AuditProveCommand.class);
+        audit.addSubcommand(AuditVerifyProofCommand.class);
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
             int code = e instanceof ApiException api ? api.exitCode() : 2;
             String message = e instanceof ConfigException || e instanceof ApiException ? e.getMessage()
