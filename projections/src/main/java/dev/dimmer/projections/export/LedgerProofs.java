@@ -14,9 +14,11 @@ import java.util.Optional;
 public class LedgerProofs {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final LedgerRows rows;
+    private final Optional<CheckpointOnDemand> signing;
 
-    public LedgerProofs(LedgerRows rows) {
+    public LedgerProofs(LedgerRows rows, Optional<CheckpointOnDemand> signing) {
         this.rows = rows;
+        this.signing = signing;
     }
 
     /** Empty when the event is unknown; a refusal (IllegalStateException) when no checkpoint covers it yet. */
@@ -26,6 +28,10 @@ public class LedgerProofs {
             return Optional.empty();
         }
         StoredEvent event = found.get();
+        if (event.leafIndex() != null && rows.newestCheckpoint().filter(c -> c.treeSize() > event.leafIndex())
+                .isEmpty()) {
+            signing.ifPresent(CheckpointOnDemand::signNow);
+        }
         if (event.leafIndex() == null) {
             throw new IllegalStateException("event " + eventIdentifier + " has no ledger leaf yet");
         }

@@ -5,6 +5,7 @@ import dev.dimmer.api.audit.AuditEntryView;
 import dev.dimmer.api.audit.AuditTrailView;
 import dev.dimmer.api.audit.FindAuditTrailQuery;
 import dev.dimmer.projections.export.AuditReport;
+import dev.dimmer.projections.export.CheckpointOnDemand;
 import dev.dimmer.projections.export.HtmlReport;
 import dev.dimmer.projections.export.JsonLinesExport;
 import dev.dimmer.projections.export.LedgerRows;
@@ -39,10 +40,12 @@ final class AuditExportController {
     private static final int PAGE = 1000;
     private final QueryGateway queries;
     private final LedgerRows rows;
+    private final java.util.Optional<CheckpointOnDemand> signing;
 
-    AuditExportController(QueryGateway queries, LedgerRows rows) {
+    AuditExportController(QueryGateway queries, LedgerRows rows, java.util.Optional<CheckpointOnDemand> signing) {
         this.queries = queries;
         this.rows = rows;
+        this.signing = signing;
     }
 
     @Get
@@ -66,6 +69,7 @@ final class AuditExportController {
     }
 
     private String jsonLines(String migration, Instant from, Instant to) {
+        signing.ifPresent(CheckpointOnDemand::signNow);
         List<StoredEvent> events = rows.migration(migration).stream()
                 .filter(e -> within(Instant.parse(e.timeStamp()), from, to)).toList();
         StoredCheckpoint checkpoint = rows.newestCheckpoint().orElse(null);
