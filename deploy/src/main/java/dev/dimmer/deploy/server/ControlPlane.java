@@ -73,6 +73,7 @@ public final class ControlPlane implements AutoCloseable {
             properties.put("micronaut.server.port", settings.port());
             // an embedded database has one server by construction, so the aggregate cache is safe there
             properties.put("dimmer.axon.aggregate-cache", settings.devMode());
+            properties.put("dimmer.audit.key-file", settings.home().dir().resolve("audit-signing-key.pem").toString());
             SLACK_VARIABLES.forEach((variable, property) -> {
                 String value = System.getenv(variable);
                 if (value != null && !value.isBlank()) {

@@ -1,6 +1,8 @@
 package dev.dimmer.core.axon;
 
 import dev.dimmer.api.audit.AuditMetadata;
+import dev.dimmer.core.audit.NotarisingEventStorage;
+import dev.dimmer.core.audit.Notary;
 import dev.dimmer.core.auth.PlanOwners;
 import dev.dimmer.core.migration.Migration;
 import io.micronaut.context.BeanContext;
@@ -67,7 +69,9 @@ public class AxonFactory {
                                     @Value("${dimmer.axon.aggregate-cache:false}") boolean aggregateCache,
                                     @Value("${dimmer.axon.claim-interval-ms:500}") long claimInterval,
                                     @Value("${dimmer.axon.segments:1}") int segments,
-                                    @Value("${dimmer.node-id:}") String nodeId) {
+                                    @Value("${dimmer.node-id:}") String nodeId,
+                                    Notary notary,
+                                    @Value("${dimmer.audit.notary:true}") boolean notarise) {
         Serializer serializer = AxonJson.serializer();
         // false: skip ServiceLoader modules, among them an update checker that calls out to the internet
         Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
@@ -90,7 +94,7 @@ public class AxonFactory {
                                 .schema(AxonSchemas.events())
                                 .batchSize(fetchSize)
                                 .persistenceExceptionResolver(new PostgresErrorResolver())
-                                .build(), transactions))
+                                .build(), transactions, notarise ? notary : null))
                 .configureEmbeddedEventStore(c -> c.getComponent(EventStorageEngine.class))
                 .configureCommandBus(c -> {
                     var transactionManager = c.getComponent(

@@ -1,6 +1,7 @@
 package dev.dimmer.core.axon;
 
-import org.axonframework.common.jdbc.ConnectionProvider;
+import dev.dimmer.core.audit.NotarisingEventStorage;
+import dev.dimmer.core.audit.Notary;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -31,9 +32,12 @@ public final class AxonSchemas {
     }
 
     /** The storage engine with each event read from it carrying its own global index. */
-    static EventStorageEngine positioned(EventStorageEngine engine, ConnectionProvider connections) {
+    static EventStorageEngine positioned(EventStorageEngine engine, JdbcTransactions connections, Notary notary) {
         EventSchema schema = events();
-        return new PositionedEventStorage(engine, connections, schema.domainEventTable(), schema.globalIndexColumn(),
+        // the notary inside: it appends in the same transaction; positions are put on events as they are read
+        EventStorageEngine notarised = notary == null ? engine
+                : new NotarisingEventStorage(engine, connections, connections, notary);
+        return new PositionedEventStorage(notarised, connections, schema.domainEventTable(), schema.globalIndexColumn(),
                 schema.eventIdentifierColumn());
     }
 

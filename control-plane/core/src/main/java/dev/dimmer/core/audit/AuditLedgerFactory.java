@@ -1,0 +1,36 @@
+package dev.dimmer.core.audit;
+
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import javax.sql.DataSource;
+
+@Factory
+class AuditLedgerFactory {
+
+    @Singleton
+    Notary notary() {
+        return new Notary();
+    }
+
+    @Singleton
+    SigningKey signingKey(@Value("${dimmer.audit.signing-key:}") String configured,
+                          @Value("${dimmer.audit.key-file:}") String keyFile,
+                          @Value("${dimmer.audit.origin:}") String origin) {
+        return SigningKeys.load(configured, keyFile, origin, System::getenv);
+    }
+
+    @Singleton
+    Checkpointer checkpointer(DataSource dataSource, SigningKey key, Clock clock,
+                              @Value("${dimmer.audit.checkpoint-leaves:1000}") long everyLeaves,
+                              @Value("${dimmer.audit.checkpoint-interval:60s}") Duration everyTime) {
+        return new Checkpointer(dataSource, key, clock, everyLeaves, everyTime);
+    }
+
+    @Singleton
+    LedgerVerifier ledgerVerifier(DataSource dataSource, SigningKey key) {
+        return new LedgerVerifier(dataSource, key);
+    }
+}
