@@ -22,11 +22,13 @@ import java.util.List;
 final class TestLedger {
     static final String ORIGIN = "dimmer.test/audit";
     private final TestDatabase database;
+    private final RunningControlPlane server;
     private final KeyPair keys = LedgerKeys.generate();
     private final boolean notary;
 
-    TestLedger(TestDatabase database) {
+    TestLedger(TestDatabase database, RunningControlPlane server) {
         this.database = database;
+        this.server = server;
         try (Connection c = database.connect(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT to_regclass('audit_leaf') IS NOT NULL")) {
             r.next();
@@ -48,18 +50,29 @@ final class TestLedger {
     }
 
     /** The public key PEM verifiers need: the test's, or the server's when its notary signs. */
-    String publicKeyPem(RunningControlPlane server) {
+    String publicKeyPem() {
         if (!notary) {
             return LedgerKeys.pem(keys.getPublic());
         }
-        RunningControlPlane.Answer key = server.get("/api/audit/public-key", RunningControlPlane.LEAD);
-        return key.body().isTextual() ? key.body().asText() : key.body().path("pem").asText();
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(server.url() + "/api/audit/public-key"))
+                    .header("Authorization", "Bearer " + RunningControlPlane.LEAD).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Leaves for every event so far and a signed checkpoint of them all; answers the tree size. */
     long seal() {
         try (Connection c = database.connect()) {
             if (notary) {
+                // verifying signs a checkpoint of every leaf so far
+                RunningControlPlane.Answer verified = server.get("/api/audit/verify", RunningControlPlane.LEAD);
+                if (verified.status() != 200) {
+                    throw new IllegalStateException("GET /api/audit/verify answered " + verified);
+                }
                 return newest(c);
             }
             try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("""

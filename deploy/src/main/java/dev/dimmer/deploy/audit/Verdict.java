@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * What an offline check found, in the shape of the server's verify: intact or not, how many events and checkpoints
- * it checked, and every problem with the log position it concerns (null for a problem of the file as a whole).
+ * it checked, and every problem with the log position it concerns (-1 for a problem of the file as a whole, as the server says).
  */
 public record Verdict(long events, long checkpoints, List<Problem> problems) {
     public Verdict {
@@ -28,12 +28,8 @@ public record Verdict(long events, long checkpoints, List<Problem> problems) {
         ArrayNode list = node.putArray("problems");
         for (Problem p : problems) {
             ObjectNode one = list.addObject();
-            if (p.position() == null) {
-                one.putNull("position");
-            } else {
-                one.put("position", p.position());
-            }
-            one.put("kind", p.kind()).put("detail", p.detail());
+            one.put("position", p.position() == null ? -1 : p.position()).put("kind", p.kind())
+                    .put("detail", p.detail());
         }
         return node;
     }

@@ -17,7 +17,9 @@ final class OfflineCheck {
 
     static PublicKey publicKey(Path pem) {
         try {
-            return LedgerKeys.readPublic(Files.readString(pem));
+            // GET /api/audit/public-key adds a "# verifier key ..." line after the PEM block
+            return LedgerKeys.readPublic(Files.readString(pem).lines().filter(l -> !l.startsWith("#"))
+                    .collect(java.util.stream.Collectors.joining("\n")));
         } catch (IOException e) {
             throw new UnreadableEvidence("cannot read the public key " + pem + ": " + e.getMessage());
         } catch (IllegalArgumentException e) {
