@@ -23,6 +23,7 @@ class DemoTest {
                         + "first outcome; the log holds it once")
                 .contains("-> DECOMMISSIONED")
                 .contains("Audit trail:")
+                .containsPattern("Audit verified: \\d+ events, \\d+ checkpoints, intact")
                 .contains("WaveRolledBack")
                 .contains("gonogo    opened")
                 .contains("approve -> go/no-go passed");

@@ -173,7 +173,7 @@ public final class BenchEventsCommand implements Callable<Integer> {
         return ids;
     }
 
-    private List<String> prepare(CommandGateway bus) {
+    List<String> prepare(CommandGateway bus) {
         List<String> ids = ids(migrations);
         for (String id : ids) {
             int i = ids.indexOf(id);
@@ -186,7 +186,7 @@ public final class BenchEventsCommand implements Callable<Integer> {
         return ids;
     }
 
-    private double sendCommands(CommandGateway bus, List<String> ids) throws Exception {
+    double sendCommands(CommandGateway bus, List<String> ids) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(senders);
         int perSender = commands / senders;
         long start = System.nanoTime();

@@ -7,7 +7,8 @@ import dev.dimmer.deploy.client.ApiClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "audit", description = "Show a migration's audit trail: every event, who, through what, why, when")
+@Command(name = "audit", description = "Show a migration's audit trail: every event, who, through what, why, when",
+        subcommands = {AuditVerifyCommand.class, AuditKeyCommand.class})
 final class AuditCommand extends ClientCommand {
     private static final int PAGE = 1000;
 
@@ -18,8 +19,8 @@ final class AuditCommand extends ClientCommand {
     @Override
     void run(ApiClient client) {
         if (migration == null) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "Missing required parameter: 'MIGRATION' (or a subcommand: at, explain)");
+            throw new dev.dimmer.deploy.client.ApiException(2, "name a migration (dimmer audit MIGRATION) or use "
+                    + "dimmer audit verify / key / export / prove / verify-proof", null);
         }
         ObjectNode all = JSON.createObjectNode();
         ArrayNode entries = all.putArray("entries");

@@ -27,7 +27,6 @@ public final class Commands implements Runnable {
         CommandLine line = new CommandLine(new Commands());
         CommandLine audit = line.getSubcommands().get("audit");
         audit.addSubcommand(AuditExportCommand.class);
-        audit.addSubcommand(AuditVerifyCommand.class);
         audit.addSubcommand(AuditProveCommand.class);
         audit.addSubcommand(AuditVerifyProofCommand.class);
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {

@@ -76,6 +76,9 @@ final class DemoWalkthrough {
         out.println("Audit trail:");
         out.print(AuditTable.of(client.get("/api/migrations/" + Paths.segment(id) + "/audit").path("entries"))
                 .render("  "));
+        JsonNode verified = client.get("/api/audit/verify");
+        out.printf("%nAudit verified: %d events, %d checkpoints, %s%n", verified.path("events").asLong(),
+                verified.path("checkpoints").asLong(), verified.path("intact").asBoolean() ? "intact" : "TAMPERED");
         return new String[]{id, dependent == null ? first.name() : dependent.name()};
     }
 

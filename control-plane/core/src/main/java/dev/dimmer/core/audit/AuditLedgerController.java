@@ -40,6 +40,13 @@ final class AuditLedgerController {
         return key.publicPem() + "# verifier key " + key.verifierKey() + "\n";
     }
 
+    /** The same key as JSON, with its origin and C2SP verifier key, for clients that read JSON only. */
+    @Get("/key")
+    java.util.Map<String, String> key(HttpRequest<?> request) {
+        actor(request);
+        return java.util.Map.of("origin", key.origin(), "public_key", key.publicPem(), "verifier_key", key.verifierKey());
+    }
+
     @Get("/verify")
     LedgerReport verify(HttpRequest<?> request, @Nullable @QueryValue String migration) throws SQLException {
         Actor actor = actor(request);
