@@ -8,7 +8,9 @@ import dev.dimmer.api.ledger.LedgerKeys;
 import dev.dimmer.api.ledger.Leaf;
 import dev.dimmer.deploy.audit.Verdict;
 import dev.dimmer.deploy.audit.VerifyingExport;
+import dev.dimmer.deploy.audit.VerifyingProof;
 import dev.dimmer.projections.export.JsonLinesExport;
+import dev.dimmer.projections.export.LedgerProofs;
 import dev.dimmer.projections.export.ProofTree;
 import dev.dimmer.projections.export.StoredCheckpoint;
 import dev.dimmer.projections.export.StoredEvent;
@@ -42,9 +44,16 @@ class AuditExportMeasureTest {
         int json = JsonLinesExport.path(size, path).toString().length();
         String note = new Checkpoint(TestLedger.ORIGIN, size, tree.root()).sign(TestLedger.ORIGIN, KEYS.getPrivate(),
                 KEYS.getPublic());
+        StoredEvent event = new StoredEvent(size / 3 + 1, "0b5e0f3c-8d1e-4f7a-9c2b-6a1d2e3f4a5b", "crm", 7,
+                "Migration", "dev.dimmer.api.migration.WaveAdvancedEvent", null, "2026-12-01T09:00:00Z", new byte[0],
+                new byte[0], (long) size / 3, leaves.get(size / 3));
+        com.fasterxml.jackson.databind.node.ObjectNode document = LedgerProofs.inclusion(event,
+                new StoredCheckpoint(size, tree.root(), note, Instant.now()), path);
+        assertThat(VerifyingProof.check(document, KEYS.getPublic()).intact()).isTrue();
+        int whole = document.toString().getBytes(StandardCharsets.UTF_8).length;
         System.out.printf("AuditExportMeasureTest: inclusion proof in a %d-leaf tree: %d hashes, %d bytes raw, "
-                + "%d bytes as JSON (base64), signed checkpoint %d bytes%n", size, path.size(), raw, json,
-                note.length());
+                + "%d bytes as JSON (base64), signed checkpoint %d bytes, whole proof document %d bytes%n", size,
+                path.size(), raw, json, note.length(), whole);
         assertThat(raw).isLessThanOrEqualTo(1024);
         assertThat(json).isLessThanOrEqualTo(1024);
     }

@@ -86,6 +86,11 @@ class AuditExportTest {
         CliProcess.Result online = CliProcess.run(lead, "audit", "verify", ID);
         assertThat(online.exitCode()).as(online.out() + online.err()).isZero();
         assertThat(online.out()).contains("intact");
+        String window = "/api/migrations/" + ID + "/audit/export?format=jsonl";
+        assertThat(server.get(window + "&from=2000-01-01T00:00:00Z", LEAD).body().path("events").asLong())
+                .isEqualTo(11);
+        assertThat(server.get(window + "&to=2000-01-01T00:00:00Z", LEAD).body().path("events").asLong()).isZero();
+        assertThat(server.get(window + "&to=yesterday", LEAD).status()).isEqualTo(400);
         List<String> lines = Files.readAllLines(export);
         JsonNode event = JSON.readTree(lines.get(2));
         for (String field : new String[]{"position", "leaf_index", "leaf_hash", "event_identifier",

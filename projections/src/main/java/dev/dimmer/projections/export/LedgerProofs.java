@@ -39,14 +39,18 @@ public class LedgerProofs {
                 .orElseThrow(() -> new IllegalStateException("no signed checkpoint covers leaf " + event.leafIndex()
                         + " of event " + eventIdentifier + " yet; try again after the next checkpoint"));
         ProofTree tree = new ProofTree(rows.leafHashes(checkpoint.treeSize()));
+        return Optional.of(inclusion(event, checkpoint, tree.inclusion(event.leafIndex())));
+    }
+
+    /** The inclusion proof document of an event with a leaf, its audit path and the checkpoint it leads to. */
+    public static ObjectNode inclusion(StoredEvent event, StoredCheckpoint checkpoint, java.util.List<byte[]> path) {
         ObjectNode proof = JSON.createObjectNode().put("kind", "inclusion")
                 .put("event_identifier", event.eventIdentifier()).put("position", event.globalIndex())
                 .put("leaf_index", event.leafIndex()).put("tree_size", checkpoint.treeSize())
                 .put("leaf_hash", JsonLinesExport.base64(event.leafHash()));
-        proof.set("path", JsonLinesExport.path(checkpoint.treeSize(), tree.inclusion(event.leafIndex()))
-                .get("path"));
+        proof.set("path", JsonLinesExport.path(checkpoint.treeSize(), path).get("path"));
         proof.set("checkpoint", JsonLinesExport.checkpoint(checkpoint));
-        return Optional.of(proof);
+        return proof;
     }
 
     /** Empty when either checkpoint is not stored. */
