@@ -20,8 +20,8 @@ final class AuditCommand extends ClientCommand {
     @Override
     void run(ApiClient client) {
         if (migration == null) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "Missing required parameter: 'MIGRATION' (or a subcommand: at, explain, verify, key)");
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: "
+                    + "'MIGRATION' (or a subcommand: at, explain, verify, key, export, prove, verify-proof)");
         }
         ObjectNode all = JSON.createObjectNode();
         ArrayNode entries = all.putArray("entries");

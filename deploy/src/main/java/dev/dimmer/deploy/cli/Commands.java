@@ -27,6 +27,10 @@ public final class Commands implements Runnable {
         CommandLine line = new CommandLine(new Commands());
         // the point-in-time bench needs the executable's own server, which the bench module cannot depend on
         line.getSubcommands().get("bench").addSubcommand("instant", new BenchInstantCommand());
+        CommandLine audit = line.getSubcommands().get("audit");
+        audit.addSubcommand(AuditExportCommand.class);
+        audit.addSubcommand(AuditProveCommand.class);
+        audit.addSubcommand(AuditVerifyProofCommand.class);
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
             int code = e instanceof ApiException api ? api.exitCode() : 2;
             String message = e instanceof ConfigException || e instanceof ApiException ? e.getMessage()

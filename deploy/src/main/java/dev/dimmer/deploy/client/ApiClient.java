@@ -85,6 +85,27 @@ public final class ApiClient {
         return send(plainRequest(path).GET());
     }
 
+    /** A GET whose answer is text (JSON Lines, Markdown, HTML), returned as sent; an error still reads as JSON. */
+    public String getText(String path, String accept) {
+        HttpRequest request = plainRequest(path).setHeader("Accept", accept).GET().build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (ConnectException e) {
+            throw new ApiException(2, "cannot reach the Dimmer server at " + base + " (is `dimmer server` "
+                    + "running? point to it with --server URL or DIMMER_URL)", null);
+        } catch (IOException e) {
+            throw new ApiException(2, "talking to " + base + " failed: " + e.getMessage(), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(2, "interrupted", null);
+        }
+        if (response.statusCode() >= 200 && response.statusCode() < 300) {
+            return response.body();
+        }
+        throw refusal(new ApiResponse(response.statusCode(), parse(response.body())));
+    }
+
     public JsonNode post(String path, Object body) {
         try {
             return send(request(path).header("Content-Type", "application/json")

@@ -24,4 +24,16 @@ final class Readers {
         }
         return actor;
     }
+
+    /** The actor, if it holds one of the roles. */
+    static Actor requireAny(HttpRequest<?> request, Role... roles) {
+        Actor actor = require(request);
+        for (Role role : roles) {
+            if (actor.holds(role)) {
+                return actor;
+            }
+        }
+        throw new HttpStatusException(HttpStatus.FORBIDDEN, actor.name() + " may not do this: it needs one of the "
+                + java.util.Arrays.stream(roles).map(Role::label).toList() + " roles");
+    }
 }

@@ -1,0 +1,76 @@
+package dev.dimmer.projections.export;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dimmer.api.ledger.MerkleTree;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+
+/**
+ * Proofs an auditor can check offline: an event's inclusion in the newest checkpoint, and the consistency of two
+ * checkpoints (the later tree extends the earlier one). Each proof carries the signed checkpoints it refers to.
+ */
+@Singleton
+public class LedgerProofs {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final LedgerRows rows;
+    private final Optional<CheckpointOnDemand> signing;
+
+    public LedgerProofs(LedgerRows rows, Optional<CheckpointOnDemand> signing) {
+        this.rows = rows;
+        this.signing = signing;
+    }
+
+    /** Empty when the event is unknown; a refusal (IllegalStateException) when no checkpoint covers it yet. */
+    public Optional<ObjectNode> inclusion(String eventIdentifier) {
+        Optional<StoredEvent> found = rows.event(eventIdentifier);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        StoredEvent event = found.get();
+        if (event.leafIndex() != null && rows.newestCheckpoint().filter(c -> c.treeSize() > event.leafIndex())
+                .isEmpty()) {
+            signing.ifPresent(CheckpointOnDemand::signNow);
+        }
+        if (event.leafIndex() == null) {
+            throw new IllegalStateException("event " + eventIdentifier + " has no ledger leaf yet");
+        }
+        StoredCheckpoint checkpoint = rows.newestCheckpoint().filter(c -> c.treeSize() > event.leafIndex())
+                .orElseThrow(() -> new IllegalStateException("no signed checkpoint covers leaf " + event.leafIndex()
+                        + " of event " + eventIdentifier + " yet; try again after the next checkpoint"));
+        ProofTree tree = new ProofTree(rows.leafHashes(checkpoint.treeSize()));
+        return Optional.of(inclusion(event, checkpoint, tree.inclusion(event.leafIndex())));
+    }
+
+    /** The inclusion proof document of an event with a leaf, its audit path and the checkpoint it leads to. */
+    public static ObjectNode inclusion(StoredEvent event, StoredCheckpoint checkpoint, java.util.List<byte[]> path) {
+        ObjectNode proof = JSON.createObjectNode().put("kind", "inclusion")
+                .put("event_identifier", event.eventIdentifier()).put("position", event.globalIndex())
+                .put("leaf_index", event.leafIndex()).put("tree_size", checkpoint.treeSize())
+                .put("leaf_hash", JsonLinesExport.base64(event.leafHash()));
+        proof.set("path", JsonLinesExport.path(checkpoint.treeSize(), path).get("path"));
+        proof.set("checkpoint", JsonLinesExport.checkpoint(checkpoint));
+        return proof;
+    }
+
+    /** Empty when either checkpoint is not stored. */
+    public Optional<ObjectNode> consistency(long from, long to) {
+        if (from < 1 || from > to) {
+            throw new IllegalArgumentException("from must be at least 1 and at most to; got from=" + from
+                    + " to=" + to);
+        }
+        Optional<StoredCheckpoint> first = rows.checkpoint(from);
+        Optional<StoredCheckpoint> second = rows.checkpoint(to);
+        if (first.isEmpty() || second.isEmpty()) {
+            return Optional.empty();
+        }
+        ObjectNode proof = JSON.createObjectNode().put("kind", "consistency").put("from_size", from)
+                .put("to_size", to);
+        var path = proof.putArray("path");
+        MerkleTree.consistencyProof(rows.leafHashes(to), from, to)
+                .forEach(h -> path.add(JsonLinesExport.base64(h)));
+        proof.set("from", JsonLinesExport.checkpoint(first.get()));
+        proof.set("to", JsonLinesExport.checkpoint(second.get()));
+        return Optional.of(proof);
+    }
+}
