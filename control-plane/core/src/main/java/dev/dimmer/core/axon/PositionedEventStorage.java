@@ -5,21 +5,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 
 /**
@@ -30,14 +25,13 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
  * when the stream moved forward, the one gap the event's token closed when it filled one, and, in the rare case where
  * the store also dropped timed-out gaps in the same step, read from the event table by the event's identifier.
  */
-final class PositionedEventStorage implements EventStorageEngine {
-    private final EventStorageEngine delegate;
+final class PositionedEventStorage extends ForwardingEventStorage {
     private final ConnectionProvider connections;
     private final String lookup;
 
     PositionedEventStorage(EventStorageEngine delegate, ConnectionProvider connections, String eventTable,
                            String globalIndexColumn, String eventIdentifierColumn) {
-        this.delegate = delegate;
+        super(delegate);
         this.connections = connections;
         this.lookup = "SELECT " + globalIndexColumn + " FROM " + eventTable + " WHERE " + eventIdentifierColumn
                 + " = ?";
@@ -92,45 +86,5 @@ final class PositionedEventStorage implements EventStorageEngine {
 
     private static GapAwareTrackingToken gapAware(TrackingToken token) {
         return token == null ? null : WrappedToken.unwrap(token, GapAwareTrackingToken.class).orElse(null);
-    }
-
-    @Override
-    public void appendEvents(List<? extends EventMessage<?>> events) {
-        delegate.appendEvents(events);
-    }
-
-    @Override
-    public void storeSnapshot(DomainEventMessage<?> snapshot) {
-        delegate.storeSnapshot(snapshot);
-    }
-
-    @Override
-    public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
-        return delegate.readEvents(aggregateIdentifier, firstSequenceNumber);
-    }
-
-    @Override
-    public Optional<DomainEventMessage<?>> readSnapshot(String aggregateIdentifier) {
-        return delegate.readSnapshot(aggregateIdentifier);
-    }
-
-    @Override
-    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
-        return delegate.lastSequenceNumberFor(aggregateIdentifier);
-    }
-
-    @Override
-    public TrackingToken createTailToken() {
-        return delegate.createTailToken();
-    }
-
-    @Override
-    public TrackingToken createHeadToken() {
-        return delegate.createHeadToken();
-    }
-
-    @Override
-    public TrackingToken createTokenAt(Instant dateTime) {
-        return delegate.createTokenAt(dateTime);
     }
 }
