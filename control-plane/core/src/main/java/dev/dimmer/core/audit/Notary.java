@@ -17,8 +17,11 @@ public final class Notary {
     /** The lock every appender takes; released at commit, so leaves commit in index order. */
     static final long APPEND_LOCK = 0x64696d6d65724c00L;
 
-    private static final String NEW_EVENTS = "SELECT " + EventRows.COLUMNS + " FROM domain_event_entry e"
-            + " WHERE e.event_identifier = ANY(?) ORDER BY e.global_index";
+    // the next leaf index comes with the new rows: one round trip, in a statement whose snapshot is taken after the
+    // lock was granted, so it sees every leaf committed before
+    private static final String NEW_EVENTS = "SELECT (SELECT coalesce(max(leaf_index) + 1, 0) FROM audit_leaf), "
+            + EventRows.COLUMNS + " FROM domain_event_entry e WHERE e.event_identifier = ANY(?)"
+            + " ORDER BY e.global_index";
     private static final String UNNOTARISED = "SELECT " + EventRows.COLUMNS + " FROM domain_event_entry e"
             + " ORDER BY e.global_index";
     private static final String INSERT = "INSERT INTO audit_leaf"
@@ -29,14 +32,16 @@ public final class Notary {
         if (eventIdentifiers.isEmpty()) {
             return;
         }
-        long next = lockAndNextIndex(connection);
+        lock(connection);
         Array ids = connection.createArrayOf("text", eventIdentifiers.toArray());
         try (PreparedStatement select = connection.prepareStatement(NEW_EVENTS);
              PreparedStatement insert = connection.prepareStatement(INSERT)) {
             select.setArray(1, ids);
             try (ResultSet rows = select.executeQuery()) {
+                long next = -1;
                 while (rows.next()) {
-                    add(insert, next++, rows.getLong(1), EventRows.leaf(rows, 1));
+                    next = next < 0 ? rows.getLong(1) : next;
+                    add(insert, next++, rows.getLong(2), EventRows.leaf(rows, 2));
                 }
             }
             insert.executeBatch();
@@ -70,14 +75,18 @@ public final class Notary {
     }
 
     private static long lockAndNextIndex(Connection connection) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-            lock.setLong(1, APPEND_LOCK);
-            lock.execute();
-        }
+        lock(connection);
         try (PreparedStatement max = connection.prepareStatement("SELECT coalesce(max(leaf_index) + 1, 0) FROM audit_leaf");
              ResultSet row = max.executeQuery()) {
             row.next();
             return row.getLong(1);
+        }
+    }
+
+    private static void lock(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+            lock.setLong(1, APPEND_LOCK);
+            lock.execute();
         }
     }
 
