@@ -48,11 +48,7 @@ public final class IdempotencyRecords {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO command_idempotency (actor_id, "
                     + "idempotency_key, fingerprint, command_type, migration_id, outcome, correlation_id) "
                     + "VALUES (?, ?, ?, ?, ?, 'stored', ?)")) {
-                insert.setString(1, actor);
-                insert.setString(2, key);
-                insert.setString(3, fingerprint);
-                insert.setString(4, type);
-                insert.setString(5, migration);
+                bindRequest(insert, actor, key, fingerprint, type, migration);
                 insert.setString(6, correlation);
                 insert.executeUpdate();
             }
@@ -84,11 +80,7 @@ public final class IdempotencyRecords {
                 "INSERT INTO command_idempotency (actor_id, idempotency_key, fingerprint, command_type, migration_id, "
                         + "outcome, status, body, correlation_id) VALUES (?, ?, ?, ?, ?, 'refused', ?, ?, ?) "
                         + "ON CONFLICT (actor_id, idempotency_key) DO NOTHING")) {
-            insert.setString(1, actor);
-            insert.setString(2, key);
-            insert.setString(3, fingerprint);
-            insert.setString(4, type);
-            insert.setString(5, migration);
+            bindRequest(insert, actor, key, fingerprint, type, migration);
             insert.setInt(6, status);
             insert.setString(7, body);
             insert.setString(8, correlation);
@@ -131,5 +123,15 @@ public final class IdempotencyRecords {
             purge.setDouble(1, retentionSeconds);
             purge.executeUpdate();
         }
+    }
+
+    /** The request's part of a row, the same for a claimed key and a kept refusal: parameters 1 to 5. */
+    private static void bindRequest(PreparedStatement insert, String actor, String key, String fingerprint,
+                                    String type, String migration) throws SQLException {
+        insert.setString(1, actor);
+        insert.setString(2, key);
+        insert.setString(3, fingerprint);
+        insert.setString(4, type);
+        insert.setString(5, migration);
     }
 }
