@@ -19,13 +19,21 @@ import java.util.Locale;
  * @param approvals         approvals needed, by role
  * @param expires           how long passes and votes count, e.g. {@code 24h}
  * @param rehearsedRollback whether a rehearsed rollback must be on record
+ * @param freshWithin       how recent a named validation's passing result must be; when absent, twice the
+ *                          validation's {@code every}, else 24h
  */
 public record Gate(String name, Phase before, List<String> waves, List<String> validations,
-                   List<Approval> approvals, PlanDuration expires, boolean rehearsedRollback) {
+                   List<Approval> approvals, PlanDuration expires, boolean rehearsedRollback,
+                   PlanDuration freshWithin) {
     public Gate {
         waves = Lists.of(waves);
         validations = Lists.of(validations);
         approvals = Lists.of(approvals);
+    }
+
+    public Gate(String name, Phase before, List<String> waves, List<String> validations, List<Approval> approvals,
+                PlanDuration expires, boolean rehearsedRollback) {
+        this(name, before, waves, validations, approvals, expires, rehearsedRollback, null);
     }
 
     /**
@@ -36,8 +44,9 @@ public record Gate(String name, Phase before, List<String> waves, List<String> v
     static Gate read(@JsonProperty("name") String name, @JsonProperty("before") String before,
                      @JsonProperty("waves") List<String> waves, @JsonProperty("validations") List<String> validations,
                      @JsonProperty("approvals") List<Approval> approvals, @JsonProperty("expires") PlanDuration expires,
-                     @JsonProperty("rehearsedRollback") @JsonAlias("rehearsed_rollback") boolean rehearsedRollback) {
-        return new Gate(name, phase(before), waves, validations, approvals, expires, rehearsedRollback);
+                     @JsonProperty("rehearsedRollback") @JsonAlias("rehearsed_rollback") boolean rehearsedRollback,
+                     @JsonProperty("freshWithin") @JsonAlias("fresh_within") PlanDuration freshWithin) {
+        return new Gate(name, phase(before), waves, validations, approvals, expires, rehearsedRollback, freshWithin);
     }
 
     @JsonGetter("before")

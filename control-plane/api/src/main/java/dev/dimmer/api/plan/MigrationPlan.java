@@ -11,13 +11,14 @@ import java.util.Optional;
  *
  * @param connections named database connections ({@code source}, {@code target}, ...); passwords only as
  *                    {@code ${env:NAME}} references, never the secret itself
+ * @param metrics     where service evidence comes from (the Prometheus that {@code metric} validations query)
  */
 public record MigrationPlan(String slug, String title, List<Owner> owners, List<WavePlan> waves,
                             String objective, Scope scope, ServiceLevels slos, Inventory inventory,
                             Strategy strategy, Map<String, Connection> connections,
                             List<ValidationPlan> validations, List<Gate> gates, Windows windows,
                             RollbackPlan rollback, Readiness readiness, Communication communication,
-                            List<Risk> risks) {
+                            List<Risk> risks, Metrics metrics) {
     @JsonCreator
     public MigrationPlan {
         owners = Lists.of(owners);
@@ -34,11 +35,21 @@ public record MigrationPlan(String slug, String title, List<Owner> owners, List<
         readiness = readiness == null ? Readiness.NONE : readiness;
         communication = communication == null ? Communication.NONE : communication;
         risks = Lists.of(risks);
+        metrics = metrics == null ? Metrics.NONE : metrics;
+    }
+
+    public MigrationPlan(String slug, String title, List<Owner> owners, List<WavePlan> waves, String objective,
+                         Scope scope, ServiceLevels slos, Inventory inventory, Strategy strategy,
+                         Map<String, Connection> connections, List<ValidationPlan> validations, List<Gate> gates,
+                         Windows windows, RollbackPlan rollback, Readiness readiness, Communication communication,
+                         List<Risk> risks) {
+        this(slug, title, owners, waves, objective, scope, slos, inventory, strategy, connections, validations, gates,
+                windows, rollback, readiness, communication, risks, null);
     }
 
     /** The minimal plan: who, what and in which waves; every other section empty. */
     public MigrationPlan(String slug, String title, List<Owner> owners, List<WavePlan> waves) {
-        this(slug, title, owners, waves, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        this(slug, title, owners, waves, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public Optional<WavePlan> wave(String name) {
