@@ -25,11 +25,14 @@ abstract class ClientCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** What the command exits with when it ran to the end: 0, or 1 for an answer that says "not yet" (a closed gate). */
+    int exit;
+
     @Override
     public final Integer call() {
         try {
             run(connect());
-            return 0;
+            return exit;
         } catch (ApiException e) {
             err().println("error: " + e.getMessage());
             printProblems(e);

@@ -10,6 +10,10 @@ public enum RejectionCode {
     MIGRATION_ABORTED,
     /** The cutover has no passed, unexpired go/no-go (409). */
     GO_NO_GO_NOT_PASSED,
+    /** A validation the gate names failed or errored in its latest result (409). */
+    VALIDATION_FAILED,
+    /** A validation the gate names has no result, or none fresh enough (409). */
+    VALIDATION_MISSING,
     /** The plan change would rewrite history (409). */
     PLAN_CONFLICT,
     /** Another command changed the migration first (409). */

@@ -56,6 +56,22 @@ public record MigrationPlan(String slug, String title, List<Owner> owners, List<
         return waves.stream().filter(w -> w.name().equals(name)).findFirst();
     }
 
+    /**
+     * The validations of a wave, in plan order: those whose dataset the wave moves, and those a gate guarding the
+     * wave names (a gate naming no waves guards every wave).
+     */
+    public List<ValidationPlan> validationsOf(String wave) {
+        Optional<WavePlan> found = wave(wave);
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        java.util.Set<String> gated = new java.util.HashSet<>();
+        gates.stream().filter(g -> g.waves().isEmpty() || g.waves().contains(wave))
+                .forEach(g -> gated.addAll(g.validations()));
+        return validations.stream().filter(v -> (v.dataset() != null && found.get().datasets().contains(v.dataset()))
+                || gated.contains(v.name())).toList();
+    }
+
     public Optional<ValidationPlan> validation(String name) {
         return validations.stream().filter(v -> v.name().equals(name)).findFirst();
     }

@@ -35,7 +35,9 @@ final class CommandAuthorization implements MessageHandlerInterceptor<CommandMes
                     "this actor may not " + verb(command) + ": it needs the " + needed.label() + " role");
         }
         Actor actor = migrationCommand.provenance().actor();
-        if (!actor.holds(needed) && !ownsWith(actor, migrationCommand.migrationId(), needed)) {
+        Role instead = CommandRoles.alsoAllowed(payload.getClass()).orElse(needed);
+        if (!actor.holds(needed) && !ownsWith(actor, migrationCommand.migrationId(), needed)
+                && !actor.holds(instead) && !ownsWith(actor, migrationCommand.migrationId(), instead)) {
             throw new CommandRejectedException(RejectionCode.FORBIDDEN,
                     actor.name() + " may not " + verb(command) + ": it needs the " + needed.label() + " role");
         }

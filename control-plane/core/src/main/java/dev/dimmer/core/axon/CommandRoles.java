@@ -1,6 +1,8 @@
 package dev.dimmer.core.axon;
 
 import dev.dimmer.api.actor.Role;
+import dev.dimmer.api.evidence.RecordValidationResultCommand;
+import dev.dimmer.api.evidence.RequestValidationRunCommand;
 import dev.dimmer.api.migration.AbortMigrationCommand;
 import dev.dimmer.api.migration.AdvanceWaveCommand;
 import dev.dimmer.api.migration.ApplyPlanCommand;
@@ -16,19 +18,28 @@ import java.util.Optional;
  * {@code RecordRefusalCommand}: the bus hands it to the aggregate itself, never through this gate.
  */
 public final class CommandRoles {
-    private static final Map<Class<?>, Role> REQUIRED = Map.of(
-            ApplyPlanCommand.class, Role.LEAD,
-            AdvanceWaveCommand.class, Role.LEAD,
-            StartCutoverCommand.class, Role.LEAD,
-            RollBackWaveCommand.class, Role.LEAD,
-            AbortMigrationCommand.class, Role.LEAD,
-            OpenGoNoGoCommand.class, Role.LEAD,
-            CastVoteCommand.class, Role.APPROVER);
+    private static final Map<Class<?>, Role> REQUIRED = Map.ofEntries(
+            Map.entry(ApplyPlanCommand.class, Role.LEAD),
+            Map.entry(AdvanceWaveCommand.class, Role.LEAD),
+            Map.entry(StartCutoverCommand.class, Role.LEAD),
+            Map.entry(RollBackWaveCommand.class, Role.LEAD),
+            Map.entry(AbortMigrationCommand.class, Role.LEAD),
+            Map.entry(OpenGoNoGoCommand.class, Role.LEAD),
+            Map.entry(CastVoteCommand.class, Role.APPROVER),
+            Map.entry(RequestValidationRunCommand.class, Role.OPERATOR),
+            Map.entry(RecordValidationResultCommand.class, Role.OPERATOR));
+    // a role that may also send the command: a lead may start a validation run as an operator does
+    private static final Map<Class<?>, Role> ALSO = Map.of(RequestValidationRunCommand.class, Role.LEAD);
 
     private CommandRoles() {
     }
 
     public static Optional<Role> requiredFor(Class<?> commandType) {
         return Optional.ofNullable(REQUIRED.get(commandType));
+    }
+
+    /** Another role that may send the command instead of the required one, if any. */
+    public static Optional<Role> alsoAllowed(Class<?> commandType) {
+        return Optional.ofNullable(ALSO.get(commandType));
     }
 }

@@ -4,6 +4,16 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import dev.dimmer.api.evidence.CheckResult;
+import dev.dimmer.api.evidence.GateChecklistView;
+import dev.dimmer.api.evidence.GoNoGoVoidedEvent;
+import dev.dimmer.api.evidence.RecordValidationResultCommand;
+import dev.dimmer.api.evidence.RequestValidationRunCommand;
+import dev.dimmer.api.evidence.ResultRecorded;
+import dev.dimmer.api.evidence.ValidationResultEvent;
+import dev.dimmer.api.evidence.ValidationRunAccepted;
+import dev.dimmer.api.evidence.ValidationRunCompletedEvent;
+import dev.dimmer.api.evidence.ValidationRunRequestedEvent;
 import dev.dimmer.api.migration.AbortMigrationCommand;
 import dev.dimmer.api.migration.AdvanceWaveCommand;
 import dev.dimmer.api.migration.ApplyPlanCommand;
@@ -53,6 +63,7 @@ public class Migration {
     private MigrationPlan plan;
     private Map<String, Wave> waves = new LinkedHashMap<>();
     private Instant abortedAt;
+    private Evidence evidence = new Evidence();
 
     // Required by Axon to build an empty instance before replaying events, and by Jackson to read snapshots
     protected Migration() {
@@ -83,7 +94,7 @@ public class Migration {
     public WaveState handle(AdvanceWaveCommand command) {
         Wave wave = activeWave(command);
         Instant at = command.provenance().at();
-        WaveMove move = new WaveMove(id, wave, waves, command.weight(), at);
+        WaveMove move = move(wave, command.weight(), at);
         switch (wave.phase()) {
             case SHADOW -> {
                 WaveMove entry = move.withWeight(command.weight() == null ? wave.firstCanaryStep() : command.weight());
@@ -110,7 +121,7 @@ public class Migration {
     @CommandHandler
     public WaveState handle(StartCutoverCommand command) {
         Wave wave = activeWave(command);
-        TransitionRules.CUTOVER.enforce(new WaveMove(id, wave, waves, null, command.provenance().at()));
+        TransitionRules.CUTOVER.enforce(move(wave, null, command.provenance().at()));
         apply(new CutoverStartedEvent(id, wave.name(), wave.weight(), command.provenance().at()));
         return state(wave);
     }
@@ -118,7 +129,7 @@ public class Migration {
     @CommandHandler
     public WaveState handle(RollBackWaveCommand command) {
         Wave wave = activeWave(command);
-        TransitionRules.ROLLBACK.enforce(new WaveMove(id, wave, waves, null, command.provenance().at()));
+        TransitionRules.ROLLBACK.enforce(move(wave, null, command.provenance().at()));
         apply(new WaveRolledBackEvent(id, wave.name(), wave.phase(), wave.weight(), command.provenance().at()));
         return state(wave);
     }
@@ -127,7 +138,7 @@ public class Migration {
     public GoNoGoState handle(OpenGoNoGoCommand command) {
         Wave wave = activeWave(command);
         Instant at = command.provenance().at();
-        TransitionRules.OPEN_GO_NO_GO.enforce(new WaveMove(id, wave, waves, null, at));
+        TransitionRules.OPEN_GO_NO_GO.enforce(move(wave, null, at));
         GoNoGo opened = new GoNoGo(at, GoNoGoPolicy.quorum(plan, wave.name()),
                 GoNoGoPolicy.expiry(plan, wave.name()), Map.of());
         apply(new GoNoGoOpenedEvent(id, wave.name(), opened.quorum(), opened.expiry(), at));
@@ -156,6 +167,58 @@ public class Migration {
         return after.state(id, wave.name(), at);
     }
 
+    @CommandHandler
+    public ValidationRunAccepted handle(RequestValidationRunCommand command) {
+        requireActive();
+        Wave wave = knownWave(command.wave());
+        Instant at = command.provenance().at();
+        if (evidence.known(command.runId())) {
+            List<String> asked = evidence.open(command.runId()).map(Evidence.OpenRun::validations).orElse(List.of());
+            return new ValidationRunAccepted(id, wave.name(), command.runId(), asked);
+        }
+        List<String> validations = ValidationRuns.chosen(plan, id, wave.name(), command.only());
+        apply(new ValidationRunRequestedEvent(id, wave.name(), command.runId(), validations, at));
+        if (validations.isEmpty()) {
+            apply(new ValidationRunCompletedEvent(id, wave.name(), command.runId(), 0, 0, 0, 0, at));
+        }
+        return new ValidationRunAccepted(id, wave.name(), command.runId(), validations);
+    }
+
+    @CommandHandler
+    public ResultRecorded handle(RecordValidationResultCommand command) {
+        Wave wave = knownWave(command.wave());
+        Instant at = command.provenance().at();
+        CheckResult result = ValidationRuns.requireResult(command);
+        Evidence.OpenRun run = ValidationRuns.openRun(id, evidence, command);
+        if (run == null || run.recorded().contains(result.validation())) {
+            return new ResultRecorded(command.runId(), result.validation(), false, false, run == null);
+        }
+        apply(ValidationResultEvent.of(id, wave.name(), command.runId(), result, at));
+        GuardPolicy.voided(plan, waves, result).forEach(voided -> apply(new GoNoGoVoidedEvent(id, voided.name(),
+                command.runId(), result.validation(), result.status(), result.summary(),
+                voided.goNoGo().ballots().size(), at)));
+        Evidence.OpenRun after = run.with(result.validation(), result.status());
+        if (after.complete()) {
+            apply(new ValidationRunCompletedEvent(id, wave.name(), command.runId(), after.passed(), after.failed(),
+                    after.errored(), java.time.Duration.between(run.requestedAt(), at).toMillis(), at));
+        }
+        boolean rolledBack = false;
+        if (abortedAt == null) {
+            String cause = GuardPolicy.rollbackCause(plan, evidence, wave, command.runId(), result);
+            if (cause != null && TransitionRules.ROLLBACK.unmet(move(wave, null, at)).isEmpty()) {
+                apply(new WaveRolledBackEvent(id, wave.name(), wave.phase(), wave.weight(), at, cause));
+                rolledBack = true;
+            }
+        }
+        return new ResultRecorded(command.runId(), result.validation(), true, rolledBack, after.complete());
+    }
+
+    /** The checklist of the wave's next transition as the rules would judge it at {@code at}. */
+    public GateChecklistView checklist(String waveName, Instant at) {
+        Wave wave = knownWave(waveName);
+        return Checklists.of(id, wave, move(wave, null, at));
+    }
+
     // the bus hands it to the aggregate directly, after the refused command rolled back; it decides nothing
     @CommandHandler
     public void handle(RecordRefusalCommand command) {
@@ -167,6 +230,13 @@ public class Migration {
         requireActive();
         Refusals.requireReason(command.provenance(), "abort");
         apply(new MigrationAbortedEvent(id, command.provenance().at()));
+    }
+
+    /** What a validation run still has to do; complete (nothing remaining) for a run that is done or unknown. */
+    public PendingRun pendingRun(String runId) {
+        return evidence.open(runId).map(run -> new PendingRun(plan, run.wave(), run.requestedAt(),
+                        run.validations().stream().filter(v -> !run.recorded().contains(v)).toList(), false))
+                .orElse(new PendingRun(plan, null, null, List.of(), true));
     }
 
     /** The people the current plan names, with the roles it gives them on this migration. */
@@ -216,6 +286,30 @@ public class Migration {
     }
 
     @EventSourcingHandler
+    void on(ValidationRunRequestedEvent event) {
+        evidence.requested(event);
+    }
+
+    @EventSourcingHandler
+    void on(ValidationResultEvent event) {
+        evidence.recorded(event);
+    }
+
+    @EventSourcingHandler
+    void on(ValidationRunCompletedEvent event) {
+        evidence.complete(event.runId());
+    }
+
+    @EventSourcingHandler
+    void on(GoNoGoVoidedEvent event) {
+        Wave wave = waves.get(event.wave());
+        GoNoGo open = wave.goNoGo();
+        if (open != null) {
+            wave.decideWith(new GoNoGo(event.at(), open.quorum(), open.expiry(), Map.of()));
+        }
+    }
+
+    @EventSourcingHandler
     void on(MigrationAbortedEvent event) {
         abortedAt = event.at();
     }
@@ -239,6 +333,10 @@ public class Migration {
         if (abortedAt != null) {
             throw Refusals.aborted(id, abortedAt);
         }
+    }
+
+    private WaveMove move(Wave wave, Integer weight, Instant at) {
+        return new WaveMove(id, wave, waves, weight, at, plan, evidence);
     }
 
     private WaveState state(Wave wave) {

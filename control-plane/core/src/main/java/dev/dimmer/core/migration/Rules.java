@@ -15,9 +15,10 @@ import java.util.function.Function;
 final class Rules<T> {
     private final Function<T, String> transition;
     private final List<Rule<T>> guards;
-    private final List<Rule<T>> conditions;
+    private final List<Function<T, List<UnmetCondition>>> conditions;
 
-    private Rules(Function<T, String> transition, List<Rule<T>> guards, List<Rule<T>> conditions) {
+    private Rules(Function<T, String> transition, List<Rule<T>> guards,
+                  List<Function<T, List<UnmetCondition>>> conditions) {
         this.transition = transition;
         this.guards = List.copyOf(guards);
         this.conditions = List.copyOf(conditions);
@@ -35,8 +36,13 @@ final class Rules<T> {
     }
 
     Rules<T> requiring(Rule<T> condition) {
-        List<Rule<T>> more = new ArrayList<>(conditions);
-        more.add(condition);
+        return requiringEach(subject -> condition.check(subject).map(List::of).orElse(List.of()));
+    }
+
+    /** A family of conditions that each may be unmet on their own, e.g. one per validation a gate names. */
+    Rules<T> requiringEach(Function<T, List<UnmetCondition>> family) {
+        List<Function<T, List<UnmetCondition>>> more = new ArrayList<>(conditions);
+        more.add(family);
         return new Rules<>(transition, guards, more);
     }
 
@@ -48,7 +54,7 @@ final class Rules<T> {
                 return List.of(refused.get());
             }
         }
-        return conditions.stream().map(rule -> rule.check(subject)).flatMap(Optional::stream).toList();
+        return conditions.stream().flatMap(rule -> rule.apply(subject).stream()).toList();
     }
 
     /** Refuses the command, naming every unmet condition, unless all hold. */

@@ -1,6 +1,7 @@
 package dev.dimmer.core.migration;
 
 import dev.dimmer.api.migration.Phase;
+import java.util.List;
 
 /**
  * The rules of each wave transition in one place: what a step needs, in the order a person would check it. A
@@ -8,7 +9,8 @@ import dev.dimmer.api.migration.Phase;
  */
 final class TransitionRules {
     static final Rules<WaveMove> ENTER_CANARY = Rules.<WaveMove>of(m -> "canary of wave " + m.wave().name())
-            .requiring(CanaryWeightPolicy.entryWithinFirstStep());
+            .requiring(CanaryWeightPolicy.entryWithinFirstStep())
+            .requiringEach(EvidencePolicy.validationsPassed(Phase.CANARY));
     static final Rules<WaveMove> NEXT_CANARY_STEP = Rules.<WaveMove>of(m -> "canary of wave " + m.wave().name())
             .requiring(CanaryWeightPolicy.hasNextStep());
     // checks of one asked weight, in order: the first that fails says what is wrong with it
@@ -18,12 +20,15 @@ final class TransitionRules {
             .guardedBy(CanaryWeightPolicy.skipsNoStep());
     static final Rules<WaveMove> ADVANCE = Rules.<WaveMove>of(m -> "advance of wave " + m.wave().name())
             .guardedBy(PhaseRules.notDecommissioned())
-            .requiring(PhaseRules.noWeightOutsideCanary());
+            .requiring(PhaseRules.noWeightOutsideCanary())
+            .requiringEach(move -> move.wave().phase().next()
+                    .map(next -> EvidencePolicy.validationsPassed(next).apply(move)).orElse(List.of()));
     static final Rules<WaveMove> CUTOVER = Rules.<WaveMove>of(m -> "cutover of wave " + m.wave().name())
             .guardedBy(PhaseRules.in(Phase.CANARY, "cutover"))
             .requiring(CanaryWeightPolicy.atLastStep())
             .requiring(DependencyPolicy.dependenciesStable())
-            .requiring(GoNoGoPolicy.passed());
+            .requiring(GoNoGoPolicy.passed())
+            .requiringEach(EvidencePolicy.validationsPassed(Phase.CUTOVER));
     static final Rules<WaveMove> ROLLBACK = Rules.<WaveMove>of(m -> "rollback of wave " + m.wave().name())
             .guardedBy(PhaseRules.canRollBack());
     static final Rules<WaveMove> OPEN_GO_NO_GO = Rules.<WaveMove>of(m -> "go/no-go of wave " + m.wave().name())

@@ -1,0 +1,107 @@
+package dev.dimmer.core.migration;
+
+import dev.dimmer.api.evidence.CheckStatus;
+import dev.dimmer.api.migration.Phase;
+import dev.dimmer.api.migration.RejectionCode;
+import dev.dimmer.api.migration.UnmetCondition;
+import dev.dimmer.api.plan.Gate;
+import dev.dimmer.api.plan.MigrationPlan;
+import dev.dimmer.api.plan.ValidationPlan;
+import dev.dimmer.plan.HumanUnits;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Gates decide on recorded evidence only: every validation a gate guarding the wave's next phase names must have
+ * passed in its latest result, and that result must be fresh: newer than the gate's {@code fresh_within}, else twice
+ * the validation's {@code every}, else 24h. Each validation is one condition, so a refusal names every one.
+ */
+final class EvidencePolicy {
+    static final Duration DEFAULT_FRESHNESS = Duration.ofHours(24);
+
+    private EvidencePolicy() {
+    }
+
+    /** The conditions unmet among the validations the gates guarding {@code target} name. */
+    static Function<WaveMove, List<UnmetCondition>> validationsPassed(Phase target) {
+        return move -> conditions(move.plan(), move.evidence(), move.wave().name(), target, move.at()).stream()
+                .filter(c -> !c.met()).map(c -> new UnmetCondition(c.code(), c.detail())).toList();
+    }
+
+    /** One condition per validation named by a gate guarding the wave's entry into {@code target}, in plan order. */
+    static List<GateCondition> conditions(MigrationPlan plan, Evidence evidence, String wave, Phase target,
+                                          Instant at) {
+        if (plan == null) {
+            return List.of();
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        List<GateCondition> conditions = new ArrayList<>();
+        for (Gate gate : plan.gates()) {
+            if (!gate.guards(target, wave)) {
+                continue;
+            }
+            for (String name : gate.validations()) {
+                if (seen.add(name)) {
+                    conditions.add(condition(plan, evidence, gate, name, at));
+                }
+            }
+        }
+        return conditions;
+    }
+
+    /** How recent a passing result of {@code validation} must be for {@code gate}. */
+    static Duration freshness(Gate gate, ValidationPlan validation) {
+        if (gate.freshWithin() != null && gate.freshWithin().value() != null) {
+            return gate.freshWithin().value();
+        }
+        if (validation != null && validation.every() != null && validation.every().value() != null
+                && !validation.every().value().isZero()) {
+            return validation.every().value().multipliedBy(2);
+        }
+        return DEFAULT_FRESHNESS;
+    }
+
+    private static GateCondition condition(MigrationPlan plan, Evidence evidence, Gate gate, String name,
+                                           Instant at) {
+        ValidationPlan validation = plan.validation(name).orElse(null);
+        Duration fresh = freshness(gate, validation);
+        var latest = evidence.latest(name);
+        if (latest.isEmpty()) {
+            return new GateCondition("validation", name, false, String.format("%s has no result in the last %s; "
+                    + "run it with dimmer validate %s <wave> --only %s", name, HumanUnits.format(fresh),
+                    plan.slug(), name), RejectionCode.VALIDATION_MISSING);
+        }
+        var result = latest.get();
+        Duration age = Duration.between(result.at(), at);
+        String ago = age.isNegative() || age.isZero() ? "just now" : HumanUnits.format(truncate(age)) + " ago";
+        String detail = String.format("%s %s %s%s", name, result.status().label(), ago, brief(name, result.summary()));
+        if (result.status() != CheckStatus.PASSED) {
+            return new GateCondition("validation", name, false, detail, RejectionCode.VALIDATION_FAILED);
+        }
+        if (age.compareTo(fresh) > 0) {
+            return new GateCondition("validation", name, false, String.format("%s has no result in the last %s "
+                    + "(it last passed %s)", name, HumanUnits.format(fresh), ago), RejectionCode.VALIDATION_MISSING);
+        }
+        return new GateCondition("validation", name, true, detail, null);
+    }
+
+    /** The result's summary without the validation's own name in front, in brackets; empty when there is none. */
+    private static String brief(String name, String summary) {
+        if (summary == null || summary.isBlank()) {
+            return "";
+        }
+        String text = summary.startsWith(name + ": ") ? summary.substring(name.length() + 2) : summary;
+        return " (" + text + ")";
+    }
+
+    private static Duration truncate(Duration age) {
+        return age.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofSeconds(age.toSeconds())
+                : Duration.ofMinutes(age.toMinutes());
+    }
+
+}
