@@ -81,8 +81,11 @@ public class ChannelNotifier {
         EventProvenance by = EventProvenance.of(message.getMetaData());
         long position = LogPosition.of(message);
         boolean refused = event instanceof CommandRefusedEvent;
-        String sentence = SlackText.clip(Sentences.of(event, by.actorName(), refused ? null : by.reason(), position),
-                SlackText.BLOCK_TEXT);
+        String said = Sentences.of(event, by.actorName(), refused ? null : by.reason(), position);
+        if (said == null) {
+            return;
+        }
+        String sentence = SlackText.clip(said, SlackText.BLOCK_TEXT);
         Optional<String> channel = directory.channel(c, event.migrationId());
         boolean stranger = refused && !by.heldARole();
         if (!settings.posting() || channel.isEmpty() || stranger) {

@@ -1,5 +1,7 @@
 package dev.dimmer.chatbot;
 
+import dev.dimmer.api.evidence.RequestValidationRunCommand;
+import dev.dimmer.api.evidence.ValidationRunAccepted;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
@@ -15,17 +17,22 @@ public class MigrationSlackHandler {
             *Dimmer in Slack*
             • `/migration list` – every migration and where its waves stand
             • `/migration status MIGRATION` – one migration's waves, since when and by whom
+            • `/migration validate MIGRATION WAVE` – run the wave's validations now (operator or lead); failures \
+            are posted with their figures, the run's sum when it ends
             • `/gonogo MIGRATION WAVE` – open the go/no-go vote a cutover needs (lead); approvers vote on the card
             • `/cutover MIGRATION WAVE [reason]` – send all of a wave's reads to the target (lead)
             • `/rollback MIGRATION WAVE reason` – return a wave to SHADOW, no reads on the target (lead)""";
     private final SlackActors actors;
     private final StatusLookup status;
     private final RefusalBudget budget;
+    private final SlackCommandSending commands;
 
-    public MigrationSlackHandler(SlackActors actors, StatusLookup status, RefusalBudget budget) {
+    public MigrationSlackHandler(SlackActors actors, StatusLookup status, RefusalBudget budget,
+                                 SlackCommandSending commands) {
         this.actors = actors;
         this.status = status;
         this.budget = budget;
+        this.commands = commands;
     }
 
     public Response handle(SlashCommandRequest request, SlashCommandContext ctx) {
@@ -55,9 +62,12 @@ public class MigrationSlackHandler {
                 if (actor.roles().isEmpty()) {
                     return ctx.ack(noRole(payload));
                 }
-                return status.migration(id).map(view -> ctx.ack(StatusCard.of(view)))
+                return status.migration(id).map(view -> ctx.ack(StatusCard.of(view, status.report(id).orElse(null))))
                         .orElseGet(() -> ctx.ack("there is no migration '" + SlackText.escape(id)
                                 + "'; /migration list shows them"));
+            }
+            case "validate" -> {
+                return ctx.ack(validate(payload, SlashArguments.parse(payload.getText(), 3)));
             }
             case "help" -> {
                 return ctx.ack(HELP);
@@ -65,6 +75,29 @@ public class MigrationSlackHandler {
             default -> {
                 return ctx.ack("unknown subcommand '" + SlackText.escape(SlackText.clip(verb, 40)) + "'; try /migration list, status MIGRATION or help");
             }
+        }
+    }
+
+    /** Starts a run of the wave's validations; the channel hears of failures and of the run's end. */
+    private String validate(SlashCommandPayload payload, SlashArguments args) {
+        if (!args.has(3)) {
+            return "usage: /migration validate MIGRATION WAVE";
+        }
+        String migration = args.word(1);
+        String wave = args.word(2);
+        Actor actor = actors.actor(payload.getUserId(), migration);
+        String runId = "run-" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss")
+                .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now()) + "-"
+                + java.util.HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(4)
+                .putInt(new java.security.SecureRandom().nextInt()).array());
+        try {
+            ValidationRunAccepted accepted = commands.send(actor, "validation run from Slack",
+                    p -> new RequestValidationRunCommand(migration, wave, runId, java.util.List.of(), p));
+            return "Validation run " + SlackText.escape(accepted.runId()) + " of wave " + SlackText.escape(wave)
+                    + " started: " + accepted.validations().size() + " check(s) ("
+                    + SlackText.escape(SlackText.clip(String.join(", ", accepted.validations()), 500)) + ")";
+        } catch (SlackRefusal refusal) {
+            return refusal.shown();
         }
     }
 

@@ -1,5 +1,11 @@
 package dev.dimmer.chatbot;
 
+import dev.dimmer.api.evidence.CheckStatus;
+import dev.dimmer.api.evidence.GoNoGoVoidedEvent;
+import dev.dimmer.api.evidence.ValidationPassedEvent;
+import dev.dimmer.api.evidence.ValidationResultEvent;
+import dev.dimmer.api.evidence.ValidationRunCompletedEvent;
+import dev.dimmer.api.evidence.ValidationRunRequestedEvent;
 import dev.dimmer.api.migration.CanaryWeightRaisedEvent;
 import dev.dimmer.api.migration.CommandRefusedEvent;
 import dev.dimmer.api.migration.CutoverStartedEvent;
@@ -28,9 +34,18 @@ final class Sentences {
      * @param reason why, or blank
      */
     static String of(MigrationEvent event, String by, String reason, long position) {
+        String what = what(event);
+        if (what == null) {
+            return null;
+        }
+        if (event instanceof ValidationResultEvent || event instanceof ValidationRunCompletedEvent
+                || event instanceof GoNoGoVoidedEvent) {
+            // Dimmer's own findings: who asked is on the run, the why is the finding itself
+            return what + " (audit #" + position + ")";
+        }
         String who = by == null || by.isBlank() ? "" : " by " + SlackText.escape(SlackText.clip(by, 100));
         String why = reason == null || reason.isBlank() ? "" : ": " + SlackText.quote(reason);
-        return what(event) + who + why + " (audit #" + position + ")";
+        return what + who + why + " (audit #" + position + ")";
     }
 
     private static String what(MigrationEvent event) {
@@ -53,7 +68,25 @@ final class Sentences {
         }
         if (event instanceof WaveRolledBackEvent e) {
             return "Wave " + esc(e.wave()) + " rolled back from " + phase(e.from(), e.fromWeight())
-                    + " to SHADOW (no reads on the target)";
+                    + " to SHADOW (no reads on the target)" + (e.cause() == null ? ""
+                    : " by itself: " + esc(SlackText.clip(e.cause(), 1000)));
+        }
+        if (event instanceof ValidationRunRequestedEvent || event instanceof ValidationPassedEvent) {
+            // passes are summed up per run, and a run is announced when it ends
+            return null;
+        }
+        if (event instanceof ValidationResultEvent e) {
+            return (e.status() == CheckStatus.FAILED ? ":x: " : ":warning: ") + esc(SlackText.clip(e.summary(),
+                    1500)) + " (wave " + esc(e.wave()) + ", run " + esc(e.runId()) + ")";
+        }
+        if (event instanceof ValidationRunCompletedEvent e) {
+            return (e.failed() + e.errored() == 0 ? ":white_check_mark: " : "") + "Validation run " + esc(e.runId())
+                    + " of wave " + esc(e.wave()) + ": " + e.passed() + " passed, " + e.failed() + " failed, "
+                    + e.errored() + " errored in " + millis(e.durationMillis());
+        }
+        if (event instanceof GoNoGoVoidedEvent e) {
+            return "Go/no-go of wave " + esc(e.wave()) + ": " + e.ballotsVoided() + " ballot(s) voided, "
+                    + esc(e.validation()) + " " + e.status().label() + " after they were cast; a new vote is needed";
         }
         if (event instanceof GoNoGoOpenedEvent e) {
             return "Go/no-go opened on the cutover of wave " + esc(e.wave()) + " (needs "
@@ -71,6 +104,10 @@ final class Sentences {
             return "Migration " + id + " aborted";
         }
         return event.getClass().getSimpleName().replace("Event", "") + " on " + id;
+    }
+
+    private static String millis(long ms) {
+        return ms < 1000 ? ms + " ms" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
     }
 
     private static String esc(String text) {

@@ -92,7 +92,8 @@ public class SlackDelivery implements Delivery {
         if (thread == null) {
             var root = SlackCalls.call("chat.postMessage", () -> methods.chatPostMessage(r -> r.channel(channel)
                     .text("Migration " + SlackText.escape(migrationId))
-                    .blocks(status.migration(migrationId).map(StatusCard::of).orElse(null))));
+                    .blocks(status.migration(migrationId).map(v -> StatusCard.of(v, status.report(migrationId).orElse(null)))
+                            .orElse(null))));
             thread = new SlackThread(root.getChannel(), root.getTs());
             directory.rememberThread(migrationId, thread);
         }
@@ -113,7 +114,7 @@ public class SlackDelivery implements Delivery {
         try {
             SlackCalls.call("chat.update", () -> slack.methods(settings.botToken()).chatUpdate(r -> r
                     .channel(thread.get().channel()).ts(thread.get().ts())
-                    .text("Migration " + SlackText.escape(migrationId)).blocks(StatusCard.of(view.get()))));
+                    .text("Migration " + SlackText.escape(migrationId)).blocks(StatusCard.of(view.get(), status.report(migrationId).orElse(null)))));
         } catch (SlackFailure failure) {
             if (failure.retryAfter() != null) {
                 relay.pause(failure.retryAfter());

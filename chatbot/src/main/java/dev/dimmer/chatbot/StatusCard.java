@@ -28,9 +28,18 @@ final class StatusCard {
     }
 
     static List<LayoutBlock> of(MigrationStatusView view) {
+        return of(view, null);
+    }
+
+    /** The card with each wave's evidence: every validation's latest result, when the report is at hand. */
+    static List<LayoutBlock> of(MigrationStatusView view, dev.dimmer.api.evidence.ValidationReportView report) {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText(SlackText.clip(view.title() + " (" + view.id() + ")", 150)))));
         blocks.add(section(s -> s.text(markdownText(SlackText.clip(waves(view), SlackText.BLOCK_TEXT)))));
+        String evidence = report == null ? "" : evidence(report);
+        if (!evidence.isEmpty()) {
+            blocks.add(section(s -> s.text(markdownText(SlackText.clip(evidence, SlackText.BLOCK_TEXT)))));
+        }
         blocks.add(context(c -> c.elements(List.of(markdownText(SlackText.clip("*" + view.state() + "* · updated "
                 + time(view.updatedAt()) + " by " + SlackText.escape(view.updatedBy()) + " · audit #"
                 + view.position(), SlackText.BLOCK_TEXT))))));
@@ -49,6 +58,30 @@ final class StatusCard {
             text.append('\n');
         }
         return text.length() == 0 ? "no waves" : text.toString();
+    }
+
+    /** Per wave, each validation's latest result: ✓ passed, ✗ failed, ! errored, · never run, with its age. */
+    static String evidence(dev.dimmer.api.evidence.ValidationReportView report) {
+        StringBuilder text = new StringBuilder();
+        for (var wave : report.waves()) {
+            if (wave.validations().isEmpty()) {
+                continue;
+            }
+            text.append("*Evidence, ").append(SlackText.escape(wave.name())).append("*: ");
+            List<String> items = new ArrayList<>();
+            for (var v : wave.validations()) {
+                String mark = switch (v.status()) {
+                    case "passed" -> ":white_check_mark:";
+                    case "failed" -> ":x:";
+                    case "errored" -> ":warning:";
+                    default -> ":white_circle:";
+                };
+                items.add(mark + " " + SlackText.escape(v.name()) + (v.at() == null ? " never run"
+                        : " " + v.status() + " " + time(v.at())));
+            }
+            text.append(String.join(" · ", items)).append('\n');
+        }
+        return text.toString();
     }
 
     static List<LayoutBlock> list(MigrationListView list) {

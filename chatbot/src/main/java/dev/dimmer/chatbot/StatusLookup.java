@@ -31,6 +31,20 @@ public class StatusLookup {
         }
     }
 
+    /** The validation report, when it answers; empty otherwise (the card then shows the board alone). */
+    Optional<dev.dimmer.api.evidence.ValidationReportView> report(String id) {
+        try {
+            return Optional.of(queries.query(new dev.dimmer.api.evidence.FindValidationReportQuery(id, null),
+                    ResponseTypes.instanceOf(dev.dimmer.api.evidence.ValidationReportView.class))
+                    .get(10, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+
     MigrationListView all() {
         try {
             return queries.query(new FindMigrationsQuery(), ResponseTypes.instanceOf(MigrationListView.class))

@@ -21,12 +21,28 @@ final class StatusCommand extends ClientCommand {
         }
         if (migration != null) {
             print(out(), answer);
+            printEvidence(client);
             return;
         }
         if (answer.path("migrations").isEmpty()) {
             out().println("no migrations yet; register one with: dimmer apply PLAN.yaml");
         }
         answer.path("migrations").forEach(m -> print(out(), m));
+    }
+
+    /** Each wave's validations with their latest results, when the plan has any. */
+    private void printEvidence(ApiClient client) {
+        JsonNode report = client.get("/api/migrations/" + Paths.segment(migration) + "/validations");
+        for (JsonNode wave : report.path("waves")) {
+            if (wave.path("validations").isEmpty()) {
+                continue;
+            }
+            StringBuilder line = new StringBuilder("  evidence " + wave.path("name").asText() + ":");
+            for (JsonNode v : wave.path("validations")) {
+                line.append(' ').append(ReportText.mark(v.path("status").asText())).append(v.path("name").asText());
+            }
+            out().println(line);
+        }
     }
 
     /** One migration's line and its waves' table, as {@code dimmer status MIGRATION} prints them. */
