@@ -2,6 +2,7 @@ package dev.dimmer.validation.plan;
 
 import dev.dimmer.api.plan.MigrationPlan;
 import dev.dimmer.api.plan.ValidationPlan;
+import dev.dimmer.secret.EnvReferences;
 import dev.dimmer.validation.ValidationException;
 import java.io.IOException;
 import java.net.URI;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * metric: a PromQL instant query evaluated at the run's instant, passing when the value is at most {@code max} and
@@ -23,10 +25,12 @@ import java.util.Map;
 final class MetricCheck {
     private final HttpClient http;
     private final Duration timeout;
+    private final UnaryOperator<String> environment;
 
-    MetricCheck(HttpClient http, Duration timeout) {
+    MetricCheck(HttpClient http, Duration timeout, UnaryOperator<String> environment) {
         this.http = http;
         this.timeout = timeout;
+        this.environment = environment;
     }
 
     Finding run(ValidationPlan.Metric validation, MigrationPlan plan, Instant now) {
@@ -49,7 +53,15 @@ final class MetricCheck {
         figures.put("prometheus", where);
         figures.put("max", validation.max());
         figures.put("min", validation.min());
-        PrometheusAnswer answer = ask(base, where, validation.query(), now);
+        PrometheusAnswer answer;
+        try {
+            // ${env:NAME} in the URL (a basic-auth password) is read now; only the redacted URL is ever shown
+            answer = ask(EnvReferences.substitute(base, environment, name -> new ValidationException("environment "
+                    + "variable " + name + " is not set: export it or remove ${env:" + name + "} from "
+                    + "metrics.prometheus")), where, validation.query(), now);
+        } catch (ValidationException e) {
+            return new Finding(dev.dimmer.api.evidence.CheckStatus.ERRORED, e.getMessage(), figures, Map.of());
+        }
         figures.put("series", answer.series().size());
         if (answer.series().isEmpty()) {
             return new Finding(dev.dimmer.api.evidence.CheckStatus.ERRORED, "no data: " + validation.query()
@@ -102,20 +114,29 @@ final class MetricCheck {
     }
 
     private PrometheusAnswer ask(String base, String where, String query, Instant now) {
-        String trimmed = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         URI uri;
+        String userInfo;
         try {
-            uri = URI.create(trimmed + "/api/v1/query?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)
+            URI given = URI.create(base);
+            userInfo = given.getRawUserInfo();
+            String path = given.getRawPath() == null ? "" : given.getRawPath().replaceAll("/+$", "");
+            uri = new URI(given.getScheme() + "://" + given.getRawAuthority().replaceAll("^[^@]*@", "") + path
+                    + "/api/v1/query?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)
                     + "&time=" + seconds(now));
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | java.net.URISyntaxException | NullPointerException e) {
             throw new ValidationException("metrics.prometheus " + where + " is not a URL; give it as "
                     + "http://HOST:PORT");
         }
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json")
-                .GET().build();
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
+                .header("Accept", "application/json").GET();
+        if (userInfo != null) {
+            // user info in the URL is sent as basic authentication, never recorded
+            request.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                    java.net.URLDecoder.decode(userInfo, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8)));
+        }
         HttpResponse<String> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (java.net.http.HttpTimeoutException e) {
             throw new ValidationException("Prometheus at " + where + " did not answer within "
                     + Thousands.duration(timeout) + "; check that it is up or raise the timeout");

@@ -92,7 +92,7 @@ public final class RunningPlannedChecks {
 
     private Finding check(MigrationPlan plan, ValidationPlan validation, CheckSides sides, Instant now) {
         if (validation instanceof ValidationPlan.Metric metric) {
-            return new MetricCheck(http, statementTimeout).run(metric, plan, now);
+            return new MetricCheck(http, statementTimeout, environment).run(metric, plan, now);
         }
         if (validation instanceof ValidationPlan.CustomSql sql) {
             return new CustomSqlCheck().run(sql, sides);
