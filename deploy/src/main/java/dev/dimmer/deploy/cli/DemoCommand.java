@@ -1,5 +1,7 @@
 package dev.dimmer.deploy.cli;
 
+import dev.dimmer.core.evidence.SecretLookup;
+import java.util.Map;
 import dev.dimmer.deploy.client.ApiClient;
 import dev.dimmer.deploy.config.DimmerHome;
 import dev.dimmer.deploy.config.ServerSettings;
@@ -50,12 +52,25 @@ final class DemoCommand implements Callable<Integer> {
                 TokenGrant.of(tokens.get(0), new Actor("demo-bea", "Bea (approver)", Set.of(Role.APPROVER))),
                 TokenGrant.of(tokens.get(1), new Actor("demo-cai", "Cai (approver)", Set.of(Role.APPROVER))));
         ServerSettings settings = new ServerSettings(home, null, approvers, "127.0.0.1", free(port) ? port : 0);
-        try (ControlPlane plane = Servers.start(settings,
-                EmbeddedDatabase.start(demo, EmbeddedDatabase.Kind.DISPOSABLE, "the demo in DIMMER_HOME " + home.dir()))) {
+        EmbeddedDatabase database = EmbeddedDatabase.start(demo, EmbeddedDatabase.Kind.DISPOSABLE,
+                "the demo in DIMMER_HOME " + home.dir());
+        DemoDatabases data;
+        try {
+            data = DemoDatabases.create(database);
+        } catch (java.sql.SQLException e) {
+            database.close();
+            throw new IOException("the demo could not make its source and target databases: " + e.getMessage(), e);
+        }
+        out.println("Made a source and a target database with the worked example's tables (2,000 customers, "
+                + "10,000 orders, 30,000 order lines); the target is a copy of the source");
+        out.flush();
+        Map<String, String> secrets = data.secrets();
+        SecretLookup lookup = name -> secrets.containsKey(name) ? secrets.get(name) : System.getenv(name);
+        try (ControlPlane plane = Servers.start(settings, database, List.of(lookup))) {
             ApiClient client = new ApiClient(URI.create(plane.url()), plane.devToken());
             List<ApiClient> voters = tokens.stream().map(token -> new ApiClient(URI.create(plane.url()), token))
                     .toList();
-            String[] walked = new DemoWalkthrough(client, voters, out).run(readPlan());
+            String[] walked = new DemoWalkthrough(client, voters, out, data).run(data.pointPlanAtDemo(readPlan()));
             out.println();
             out.println("The control plane keeps its state; explore it from another terminal:");
             out.println("  export DIMMER_URL=" + plane.url());

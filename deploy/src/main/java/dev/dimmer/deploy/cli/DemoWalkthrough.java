@@ -22,11 +22,13 @@ final class DemoWalkthrough {
     private final List<ApiClient> approvers;
     private final PrintWriter out;
     private final Map<String, String> states = new LinkedHashMap<>();
+    private final DemoDatabases data;
 
-    DemoWalkthrough(ApiClient client, List<ApiClient> approvers, PrintWriter out) {
+    DemoWalkthrough(ApiClient client, List<ApiClient> approvers, PrintWriter out, DemoDatabases data) {
         this.client = client;
         this.approvers = approvers;
         this.out = out;
+        this.data = data;
     }
 
     /** Tells the story and answers the migration's id and the wave that was walked. */
@@ -48,14 +50,37 @@ final class DemoWalkthrough {
         out.println();
         out.println("Transitions:");
         step(id, first, "advance", "snapshot restored on the target");
-        step(id, first, "advance", "backfill verified: row counts and checksums match");
-        step(id, first, "advance", "shadow reads clean for 24h");
-        step(id, first, "rollback", "p99 latency on the target above the 50 ms SLO");
-        step(id, first, "advance", "index fixed on the target; retrying canary");
+        step(id, first, "advance", "backfill verified; shadow reads start");
+        data.onTarget("UPDATE orders.order_header SET status = 'lost' WHERE order_id = 1042",
+                "DELETE FROM orders.order_header WHERE order_id = 2077",
+                "UPDATE orders.order_header SET total_amount = total_amount + 100 WHERE order_id = 3001");
+        note("replication missed three order changes on the target; nobody has noticed yet");
+        validate(id, first);
+        attempt(id, first, "advance", "shadow looks fine to me");
+        data.onTarget("UPDATE orders.order_header SET status = 'open' WHERE order_id = 1042",
+                "INSERT INTO orders.order_header SELECT 2077, 1 + 2077 % 2000, 'shipped', "
+                        + "round((2077 % 97) * 3.25 + 10, 2), DATE '2026-11-01' + 2077 % 30, "
+                        + "TIMESTAMPTZ '2026-12-01 00:00:00+00' + 2077 * INTERVAL '10 seconds'",
+                "UPDATE orders.order_header SET total_amount = total_amount - 100 WHERE order_id = 3001");
+        note("the replication job re-copies the three orders");
+        validate(id, first);
+        step(id, first, "advance", "evidence green: every check the gate names passed");
+        data.onTarget("UPDATE customers.customer SET email = NULL WHERE customer_id = 77");
+        note("a bad write on the target blanks a customer's email while 10% of reads are served there");
+        validate(id, first);
+        JsonNode rolledBack = client.get("/api/migrations/" + Paths.segment(id)).path("waves").get(0);
+        states.put(first.name(), rolledBack.path("phase").asText());
+        out.printf("  %-14s %-9s now %s, by %s: the guard failed, so Dimmer dimmed it back by itself%n",
+                first.name(), "guard", rolledBack.path("phase").asText(), rolledBack.path("by").asText());
+        data.onTarget("UPDATE customers.customer SET email = 'c77@example.com' WHERE customer_id = 77");
+        note("the bad write is repaired");
+        validate(id, first);
+        step(id, first, "advance", "evidence green again; retrying canary");
         raiseToLastStep(id, first);
         if (dependent != null) {
             bringToLastCanaryStep(id, dependent);
             attempt(id, dependent, "cutover", "try to cut over before " + first.name() + " is stable");
+            validate(id, dependent);
         }
         goNoGo(id, first);
         cutoverRetriedSafely(id, first, "canary error rate 0.00% for 2h; go/no-go passed");
@@ -73,6 +98,10 @@ final class DemoWalkthrough {
                 w.path("weight").asInt() + "%", Describe.time(w.path("since").asText()), w.path("by").asText()));
         out.print(table.render("  "));
         out.println();
+        out.println("Validation report:");
+        out.print(ReportText.text(client.get("/api/migrations/" + Paths.segment(id) + "/validations"))
+                .replaceAll("(?m)^", "  "));
+        out.println();
         out.println("Audit trail:");
         out.print(AuditTable.of(client.get("/api/migrations/" + Paths.segment(id) + "/audit").path("entries"))
                 .render("  "));
@@ -80,6 +109,25 @@ final class DemoWalkthrough {
         out.printf("%nAudit verified: %d events, %d checkpoints, %s%n", verified.path("events").asLong(),
                 verified.path("checkpoints").asLong(), verified.path("intact").asBoolean() ? "intact" : "TAMPERED");
         return new String[]{id, dependent == null ? first.name() : dependent.name()};
+    }
+
+    /** Runs the wave's validations through the control plane and prints each result as it came out. */
+    private void validate(String id, WavePlan wave) {
+        ServerValidation.Answer answer = ServerValidation.run(client, id, wave.name(), List.of(),
+                "demo: check the copy", true, java.time.Duration.ofMinutes(2));
+        JsonNode results = answer.json().path("waves").path(0).path("validations");
+        out.printf("  %-14s %-9s run %s: %d checks%n", wave.name(), "validate", answer.json().path("run_id").asText(),
+                results.size());
+        for (JsonNode result : results) {
+            out.printf("  %-14s %-9s   %s %s%n", "", "", ReportText.mark(result.path("status").asText()),
+                    result.path("summary").asText());
+        }
+        out.flush();
+    }
+
+    private void note(String what) {
+        out.printf("  %-14s %-9s (%s)%n", "", "", what);
+        out.flush();
     }
 
     private void goNoGo(String id, WavePlan wave) {
@@ -153,8 +201,15 @@ final class DemoWalkthrough {
             step(id, wave, action, reason);
         } catch (ApiException refused) {
             // a refusal naming several unmet conditions starts with its own "cutover of wave orders refused:"
-            String why = refused.getMessage().replaceFirst("^\\w+ of wave \\S+ refused: ", "");
-            out.printf("  %-14s %-9s refused: %s%n", wave.name(), action, why);
+            out.printf("  %-14s %-9s refused:%n", wave.name(), action);
+            JsonNode each = refused.response() == null ? null : refused.response().body().path("errors");
+            if (each == null || each.isEmpty()) {
+                out.printf("  %-14s %-9s   ✗ %s%n", "", "", refused.getMessage());
+            } else {
+                each.forEach(condition -> out.printf("  %-14s %-9s   ✗ %s%n", "", "",
+                        condition.path("detail").asText()));
+            }
+            out.flush();
         }
     }
 }

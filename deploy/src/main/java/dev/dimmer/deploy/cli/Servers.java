@@ -18,6 +18,10 @@ final class Servers {
         return portChecked(settings, () -> ControlPlane.start(settings, database, java.util.Map.of()));
     }
 
+    static ControlPlane start(ServerSettings settings, Database database, java.util.List<Object> beans) {
+        return portChecked(settings, () -> ControlPlane.start(settings, database, java.util.Map.of(), beans));
+    }
+
     private static ControlPlane portChecked(ServerSettings settings, java.util.function.Supplier<ControlPlane> start) {
         try {
             return start.get();

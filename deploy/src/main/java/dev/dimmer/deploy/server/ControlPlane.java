@@ -53,6 +53,15 @@ public final class ControlPlane implements AutoCloseable {
 
     /** Starts on a database someone else owns and stops; extra properties tune the application (tests, bench). */
     public static ControlPlane start(ServerSettings settings, Database database, Map<String, Object> extra) {
+        return start(settings, database, extra, List.of());
+    }
+
+    /**
+     * As above, with beans the caller makes itself, e.g. the demo's secret lookup that knows the passwords of the
+     * databases it made.
+     */
+    public static ControlPlane start(ServerSettings settings, Database database, Map<String, Object> extra,
+                                     List<Object> beans) {
         List<TokenGrant> grants = new ArrayList<>(settings.grants());
         String devToken = null;
         try {
@@ -84,6 +93,7 @@ public final class ControlPlane implements AutoCloseable {
             ApplicationContext context = ApplicationContext.builder()
                     .properties(properties)
                     .singletons(new ActorTokens(grants), new SlackUsers(settings.slackUsers()))
+                    .singletons(beans.toArray())
                     .banner(false)
                     .start();
             EmbeddedServer server = context.getBean(EmbeddedServer.class);

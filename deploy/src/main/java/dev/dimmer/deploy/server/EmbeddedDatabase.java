@@ -164,6 +164,16 @@ public final class EmbeddedDatabase implements Database {
         return DriverManager.getConnection(adminUrl(), "postgres", password);
     }
 
+    /** A superuser's connection to another database of this server, e.g. one the demo made. */
+    public Connection superuserConnection(String database) throws SQLException {
+        return DriverManager.getConnection(urlOf(database), "postgres", password);
+    }
+
+    /** The JDBC URL of another database of this server. */
+    public String urlOf(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + database;
+    }
+
     @Override
     public String url() {
         return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + NAME;
