@@ -27,6 +27,7 @@ public final class Commands implements Runnable {
         CommandLine line = new CommandLine(new Commands());
         // the point-in-time bench needs the executable's own server, which the bench module cannot depend on
         line.getSubcommands().get("bench").addSubcommand("instant", new BenchInstantCommand());
+        line.getSubcommands().get("bench").addSubcommand("evidence", new BenchEvidenceCommand());
         CommandLine audit = line.getSubcommands().get("audit");
         audit.addSubcommand(AuditExportCommand.class);
         audit.addSubcommand(AuditProveCommand.class);

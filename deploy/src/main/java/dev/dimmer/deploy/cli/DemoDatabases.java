@@ -34,15 +34,17 @@ final class DemoDatabases {
                     + "qty INT NOT NULL, amount NUMERIC(12,2) NOT NULL, PRIMARY KEY (order_id, line_no))",
             // one clock for both sides, so that the freshness check compares like with like
             "INSERT INTO customers.customer SELECT g, 'Customer ' || g, 'c' || g || '@example.com', "
-                    + "TIMESTAMPTZ '2026-12-01 00:00:00+00' + g * INTERVAL '1 minute' FROM generate_series(1, 2000) g",
-            "INSERT INTO customers.address SELECT g, 1 + g % 2000, (ARRAY['Lisbon','Berlin','Austin','Osaka'])"
-                    + "[1 + g % 4], TIMESTAMPTZ '2026-12-01 00:00:00+00' + g * INTERVAL '1 minute' "
-                    + "FROM generate_series(1, 2500) g",
-            "INSERT INTO orders.order_header SELECT g, 1 + g % 2000, (ARRAY['open','paid','shipped'])[1 + g % 3], "
-                    + "round((g % 97) * 3.25 + 10, 2), DATE '2026-11-01' + g % 30, "
-                    + "TIMESTAMPTZ '2026-12-01 00:00:00+00' + g * INTERVAL '10 seconds' FROM generate_series(1, 10000) g",
-            "INSERT INTO orders.order_line SELECT o, l, 'SKU-' || (o * 7 + l) % 500, 1 + (o + l) % 4, "
-                    + "round(((o + l) % 50) * 1.75 + 2, 2) FROM generate_series(1, 10000) o, generate_series(1, 3) l"};
+                    + "TIMESTAMPTZ '2026-12-01 00:00:00+00' + g * INTERVAL '1 minute' FROM generate_series(1, 2000 * %1$d) g",
+            "INSERT INTO customers.address SELECT g, 1 + g %% 2000, (ARRAY['Lisbon','Berlin','Austin','Osaka'])"
+                    + "[1 + g %% 4], TIMESTAMPTZ '2026-12-01 00:00:00+00' + g * INTERVAL '1 minute' "
+                    + "FROM generate_series(1, 2500 * %1$d) g",
+            "INSERT INTO orders.order_header SELECT g, 1 + g %% 2000, (ARRAY['open','paid','shipped'])[1 + g %% 3], "
+                    + "round((g %% 97) * 3.25 + 10, 2), DATE '2026-11-01' + g %% 30, "
+                    + "TIMESTAMPTZ '2026-12-01 00:00:00+00' + g * INTERVAL '10 seconds' "
+                    + "FROM generate_series(1, 10000 * %1$d) g",
+            "INSERT INTO orders.order_line SELECT o, l, 'SKU-' || (o * 7 + l) %% 500, 1 + (o + l) %% 4, "
+                    + "round(((o + l) %% 50) * 1.75 + 2, 2) FROM generate_series(1, 10000 * %1$d) o, "
+                    + "generate_series(1, 3) l"};
     private final EmbeddedDatabase database;
     private final String password;
 
@@ -53,6 +55,11 @@ final class DemoDatabases {
 
     /** Makes both databases, fills them alike, and the reading role. */
     static DemoDatabases create(EmbeddedDatabase database) throws SQLException {
+        return create(database, 1);
+    }
+
+    /** As above, with {@code scale} times the rows (the bench's larger tables). */
+    static DemoDatabases create(EmbeddedDatabase database, int scale) throws SQLException {
         byte[] random = new byte[18];
         new SecureRandom().nextBytes(random);
         DemoDatabases demo = new DemoDatabases(database, HexFormat.of().formatHex(random));
@@ -64,7 +71,7 @@ final class DemoDatabases {
         for (String side : new String[]{SOURCE, TARGET}) {
             try (Connection c = database.superuserConnection(side); Statement s = c.createStatement()) {
                 for (String statement : SCHEMA) {
-                    s.execute(statement);
+                    s.execute(statement.contains("%1$d") ? String.format(statement, scale) : statement);
                 }
                 s.execute("GRANT USAGE ON SCHEMA customers, orders TO " + READER);
                 s.execute("GRANT SELECT ON ALL TABLES IN SCHEMA customers, orders TO " + READER);

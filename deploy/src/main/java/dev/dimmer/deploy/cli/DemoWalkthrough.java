@@ -57,10 +57,12 @@ final class DemoWalkthrough {
         note("replication missed three order changes on the target; nobody has noticed yet");
         validate(id, first);
         attempt(id, first, "advance", "shadow looks fine to me");
-        data.onTarget("UPDATE orders.order_header SET status = 'open' WHERE order_id = 1042",
-                "INSERT INTO orders.order_header SELECT 2077, 1 + 2077 % 2000, 'shipped', "
-                        + "round((2077 % 97) * 3.25 + 10, 2), DATE '2026-11-01' + 2077 % 30, "
-                        + "TIMESTAMPTZ '2026-12-01 00:00:00+00' + 2077 * INTERVAL '10 seconds'",
+        data.onTarget("UPDATE orders.order_header SET status = (ARRAY['open','paid','shipped'])[1 + order_id % 3] "
+                        + "WHERE order_id = 1042",
+                "INSERT INTO orders.order_header SELECT g, 1 + g % 2000, (ARRAY['open','paid','shipped'])[1 + g % 3], "
+                        + "round((g % 97) * 3.25 + 10, 2), DATE '2026-11-01' + g % 30, "
+                        + "TIMESTAMPTZ '2026-12-01 00:00:00+00' + g * INTERVAL '10 seconds' "
+                        + "FROM generate_series(2077, 2077) g",
                 "UPDATE orders.order_header SET total_amount = total_amount - 100 WHERE order_id = 3001");
         note("the replication job re-copies the three orders");
         validate(id, first);

@@ -28,6 +28,12 @@ final class ServerValidation {
 
     static Answer run(ApiClient client, String migration, String wave, List<String> only, String reason,
                       boolean wait, Duration timeout) {
+        return run(client, migration, wave, only, reason, wait, timeout, POLL);
+    }
+
+    /** As above, looking for the run's end every {@code poll} (the bench looks more often). */
+    static Answer run(ApiClient client, String migration, String wave, List<String> only, String reason,
+                      boolean wait, Duration timeout, Duration poll) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("reason", reason == null || reason.isBlank() ? "validation run from the command line" : reason);
         if (!only.isEmpty()) {
@@ -57,7 +63,7 @@ final class ServerValidation {
                         + " --runs", null);
             }
             try {
-                Thread.sleep(POLL.toMillis());
+                Thread.sleep(Math.max(1, poll.toMillis()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ApiException(2, "interrupted while waiting for validation run " + runId, null);
