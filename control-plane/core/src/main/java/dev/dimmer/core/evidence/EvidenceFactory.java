@@ -32,6 +32,17 @@ class EvidenceFactory {
 
     @Singleton
     PlannedChecks plannedChecks(RunningPlannedChecks engine) {
-        return engine::run;
+        return new PlannedChecks() {
+            @Override
+            public dev.dimmer.api.evidence.CheckResult run(dev.dimmer.api.plan.MigrationPlan plan,
+                                                           dev.dimmer.api.plan.ValidationPlan validation) {
+                return engine.run(plan, validation);
+            }
+
+            @Override
+            public void cancelRunning() {
+                engine.cancelRunning();
+            }
+        };
     }
 }

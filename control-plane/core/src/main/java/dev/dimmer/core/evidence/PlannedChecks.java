@@ -8,4 +8,8 @@ import dev.dimmer.api.plan.ValidationPlan;
 @FunctionalInterface
 public interface PlannedChecks {
     CheckResult run(MigrationPlan plan, ValidationPlan validation);
+
+    /** Asks the checks running now to stop their statements (the node is stopping). */
+    default void cancelRunning() {
+    }
 }

@@ -31,6 +31,7 @@ final class ValidationRunner implements Delivery {
     private final Dispatch dispatch;
     private final Clock clock;
     private final Duration expiry;
+    private final java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
 
     ValidationRunner(MigrationReader migrations, PlannedChecks checks, Dispatch dispatch, Clock clock,
                      Duration expiry) {
@@ -64,7 +65,14 @@ final class ValidationRunner implements Delivery {
                 : Duration.between(pending.requestedAt(), clock.instant());
         for (String name : pending.remaining()) {
             ValidationPlan validation = pending.plan().validation(name).orElse(null);
+            if (stopping.get()) {
+                return stopped(request);
+            }
             CheckResult result = result(pending, name, validation, waited);
+            if (stopping.get()) {
+                // a check cut short by the stop is no finding: the next start runs it again
+                return stopped(request);
+            }
             Outcome<ResultRecorded> outcome = dispatch.send(Automation.caller(), "validation run " + request.runId(),
                     p -> new RecordValidationResultCommand(request.migrationId(), pending.wave(), request.runId(),
                             result, p));
@@ -79,6 +87,17 @@ final class ValidationRunner implements Delivery {
             }
         }
         return new dev.dimmer.outbox.Outcome.Delivered(null);
+    }
+
+    /** The node is stopping: running statements are cancelled, and what is not recorded waits for a runner. */
+    void stop() {
+        stopping.set(true);
+        checks.cancelRunning();
+    }
+
+    private static dev.dimmer.outbox.Outcome stopped(RunRequest request) {
+        return new dev.dimmer.outbox.Outcome.Transient("the node stopped during validation run " + request.runId()
+                + "; a runner resumes it");
     }
 
     private CheckResult result(PendingRun pending, String name, ValidationPlan validation, Duration waited) {

@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 @Context
 public class ValidationRunners {
     private final List<OutboxRelay> relays = new ArrayList<>();
+    private final ValidationRunner runner;
 
     public ValidationRunners(DataSource dataSource, MigrationReader migrations, PlannedChecks checks,
                              Dispatch dispatch, Clock clock,
@@ -27,7 +28,7 @@ public class ValidationRunners {
                              @Value("${dimmer.validation.poll-interval:200ms}") Duration pollInterval,
                              @Value("${dimmer.validation.expiry:1h}") Duration expiry,
                              @Value("${dimmer.validation.enabled:true}") boolean enabled) {
-        ValidationRunner runner = new ValidationRunner(migrations, checks, dispatch, clock, expiry);
+        runner = new ValidationRunner(migrations, checks, dispatch, clock, expiry);
         for (int i = 0; enabled && i < Math.max(1, runners); i++) {
             OutboxRelay relay = new OutboxRelay(ValidationRunQueue.TOPIC, dataSource, runner,
                     Backoff.doubling(Duration.ofSeconds(1)), clock);
@@ -38,6 +39,7 @@ public class ValidationRunners {
 
     @PreDestroy
     void stop() throws InterruptedException {
+        runner.stop();
         for (OutboxRelay relay : relays) {
             relay.close();
         }
