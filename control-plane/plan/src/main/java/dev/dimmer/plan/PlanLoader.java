@@ -26,6 +26,7 @@ public final class PlanLoader {
             new WaveDependenciesAcyclic(),
             new CanaryStepsIncreasing(),
             new ReferencesKnown(),
+            new MetricsAnswerable(),
             new SecretsFromEnvironment(),
             new GateQuorumReachable(),
             new WindowsCanOpen());

@@ -53,6 +53,7 @@ final class SecretsFromEnvironment implements PlanCheck {
                     plan.readiness().runbooks().get(i), "RUNBOOK_TOKEN");
         }
         urlWithoutSecrets(problems, document, "communication.channel", plan.communication().channel(), "CHANNEL_WEBHOOK_TOKEN");
+        urlWithoutSecrets(problems, document, "metrics.prometheus", plan.metrics().prometheus(), "PROMETHEUS_PASSWORD");
         return problems;
     }
 

@@ -58,8 +58,11 @@ class PlanDiffTest {
                 .replace("      sla: {freshness: 30s, availability: 99.95%}\n    - name: order_lines",
                         "      sla: {freshness: 1m, availability: 99.95%}\n    - name: order_lines")
                 .replace("    datasets: [orders, order_lines]", "    datasets: [orders]")
-                .replace("  - {name: orders-fresh, kind: freshness, dataset: orders, max_lag: 30s, every: 5m}\n", "")
-                .replace(", order-lines-pk-unique, daily-revenue, orders-fresh]", ", order-lines-pk-unique, daily-revenue]")
+                .replace("  - {name: orders-fresh, kind: freshness, dataset: orders, column: updated_at, max_lag: 30s, every: 5m}\n", "")
+                .replace(", daily-revenue, orders-fresh, checkout-error-rate]", ", daily-revenue, checkout-error-rate]")
+                .replace("    max: 0.01\n", "    max: 0.02\n")
+                .replace("    rollback_on_error: 3\n", "")
+                .replace("tolerance: 0%, every: 1h, guard: true}", "tolerance: 0%, every: 1h}")
                 .replace("cutover: 1h", "cutover: 30m")
                 .replace("    password: ${env:TARGET_PG_PASSWORD}", "    password: ${env:MANAGED_PG_PASSWORD}")).plan();
 
@@ -69,10 +72,14 @@ class PlanDiffTest {
                 "wave orders: datasets orders, order_lines → orders",
                 "dataset orders: sla.freshness changed: '30s' → '1m'",
                 "connections.target.password changed: '${env:TARGET_PG_PASSWORD}' → '${env:MANAGED_PG_PASSWORD}'",
+                "validation orders-checksum: guard changed: true → false",
                 "validation daily-revenue: tolerance changed: '0.01%' → '0.1%'",
                 "validation orders-fresh removed",
-                "gate go-no-go: validations orders-row-count, orders-checksum, order-lines-pk-unique, daily-revenue, orders-fresh"
-                        + " → orders-row-count, orders-checksum, order-lines-pk-unique, daily-revenue",
+                "validation checkout-error-rate: max changed: 0.01 → 0.02",
+                "validation checkout-error-rate: rollback_on_error changed: 3 → (none)",
+                "gate go-no-go: validations orders-row-count, orders-checksum, order-lines-pk-unique, daily-revenue, orders-fresh,"
+                        + " checkout-error-rate → orders-row-count, orders-checksum, order-lines-pk-unique, daily-revenue,"
+                        + " checkout-error-rate",
                 "rollback.retention changed: '7d' → '14d'",
                 "communication.cadence.cutover changed: '1h' → '30m'");
     }

@@ -10,6 +10,7 @@ public final class LintRules {
             new SingleWaveForManyDomains(),
             new ValidationMissing(),
             new RowCountOnlyValidation(),
+            new FreshnessWithoutColumn(),
             new InventoryMissing(),
             new HiddenConsumers(),
             new ConsumerWithoutOwner(),

@@ -34,6 +34,9 @@ final class GoNoGoSection {
             if (gate.rehearsedRollback()) {
                 items.add(new Block.CheckItem(false, "Rollback rehearsed and on record"));
             }
+            if (gate.freshWithin() != null) {
+                items.add(new Block.CheckItem(false, "Each validation's pass is younger than " + gate.freshWithin()));
+            }
             if (gate.expires() != null) {
                 items.add(new Block.CheckItem(false, "All passes and votes are younger than " + gate.expires()));
             }
@@ -42,7 +45,15 @@ final class GoNoGoSection {
         return new Section("Go/no-go checklist", blocks);
     }
 
+    /** What must hold, then what a failure or an error does by itself. */
     static String criterion(ValidationPlan v) {
+        String automatic = (v.guard() ? "; guard: a failure while reads are on the target rolls the wave back" : "")
+                + (v.rollbackOnError() == null ? "" : "; " + v.rollbackOnError()
+                + " errored runs in a row roll the wave back");
+        return condition(v) + automatic;
+    }
+
+    private static String condition(ValidationPlan v) {
         String within = v.tolerance() == null ? "" : " within " + v.tolerance();
         if (v instanceof ValidationPlan.RowCount) {
             return "row counts of " + v.dataset() + " agree" + within;
@@ -57,8 +68,19 @@ final class GoNoGoSection {
         } else if (v instanceof ValidationPlan.NullRate n) {
             return "null rate of " + n.dataset() + "." + n.column() + " agrees" + within;
         } else if (v instanceof ValidationPlan.Freshness f) {
-            return "the target's " + f.dataset() + " trails the source by at most " + f.maxLag();
+            return "the target's " + f.dataset() + (f.column() == null ? "" : "." + f.column())
+                    + " trails the source by at most " + f.maxLag();
+        } else if (v instanceof ValidationPlan.Metric m) {
+            String bounds = (m.min() == null ? "" : "at least " + number(m.min()))
+                    + (m.min() != null && m.max() != null ? " and " : "")
+                    + (m.max() == null ? "" : "at most " + number(m.max()));
+            return "Prometheus query " + m.query() + " is " + bounds + " (no data never passes)";
         }
         return "custom SQL results on source and target agree" + within;
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) && !Double.isInfinite(value) ? String.valueOf((long) value)
+                : String.valueOf(value);
     }
 }

@@ -45,6 +45,7 @@ class LintRulesTest {
         TRIGGERS.put("validation-missing", List.of(edit("(?s)\nvalidations:\n.*?\n\nwindows:", "\nwindows:")));
         TRIGGERS.put("validation-row-count-only", List.of(
                 edit("kind: checksum", "kind: row_count"), edit("kind: aggregate", "kind: row_count")));
+        TRIGGERS.put("freshness-without-column", List.of(edit(", column: updated_at, max_lag", ", max_lag")));
         TRIGGERS.put("inventory-missing", List.of(edit("\\A(?s:.*)\\z", MINIMAL.replace("$", "\\$"))));
         TRIGGERS.put("consumers-not-inventoried", List.of(edit("    - \\{name: [a-z-]+, kind: (bi_extract|ml_feature|adhoc_job).*\n", "")));
         TRIGGERS.put("consumer-without-owner", List.of(edit("kind: service, owner: team-checkout, ", "kind: service, ")));
