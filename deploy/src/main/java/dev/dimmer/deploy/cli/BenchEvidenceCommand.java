@@ -71,9 +71,11 @@ final class BenchEvidenceCommand implements Callable<Integer> {
         SecretLookup lookup = name -> secrets.containsKey(name) ? secrets.get(name) : System.getenv(name);
         ServerSettings settings = new ServerSettings(new DimmerHome(temp), null, List.of(TokenGrant.of(TOKEN, LEAD)),
                 "127.0.0.1", 0);
+        DemoMetrics metrics = DemoMetrics.start();
         String planText;
         try (var in = getClass().getClassLoader().getResourceAsStream(DemoCommand.PLAN)) {
-            planText = data.pointPlanAtDemo(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            planText = data.pointPlanAtDemo(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),
+                    metrics.url());
         }
         MigrationPlan plan = new PlanLoader().load(DemoCommand.PLAN, planText).plan();
         String wave = plan.waves().get(0).name();
@@ -118,6 +120,8 @@ final class BenchEvidenceCommand implements Callable<Integer> {
                     t / d);
             out.printf("  last result -> gate open        %8.1f ms  (min %.1f, max %.1f)%n", median(gate) * 1000,
                     Collections.min(gate) * 1000, Collections.max(gate) * 1000);
+        } finally {
+            metrics.close();
         }
         return 0;
     }

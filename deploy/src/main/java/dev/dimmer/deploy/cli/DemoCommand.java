@@ -66,11 +66,15 @@ final class DemoCommand implements Callable<Integer> {
         out.flush();
         Map<String, String> secrets = data.secrets();
         SecretLookup lookup = name -> secrets.containsKey(name) ? secrets.get(name) : System.getenv(name);
-        try (ControlPlane plane = Servers.start(settings, database, List.of(lookup))) {
+        try (DemoMetrics metrics = DemoMetrics.start();
+             ControlPlane plane = Servers.start(settings, database, List.of(lookup))) {
+            out.println("The checkout service's Prometheus is played by the demo at " + metrics.url()
+                    + " (error rate 0.2%), so the plan's metric check has something to ask");
             ApiClient client = new ApiClient(URI.create(plane.url()), plane.devToken());
             List<ApiClient> voters = tokens.stream().map(token -> new ApiClient(URI.create(plane.url()), token))
                     .toList();
-            String[] walked = new DemoWalkthrough(client, voters, out, data).run(data.pointPlanAtDemo(readPlan()));
+            String[] walked = new DemoWalkthrough(client, voters, out, data).run(data.pointPlanAtDemo(readPlan(),
+                    metrics.url()));
             out.println();
             out.println("The control plane keeps its state; explore it from another terminal:");
             out.println("  export DIMMER_URL=" + plane.url());

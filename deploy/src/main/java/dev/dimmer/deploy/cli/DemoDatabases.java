@@ -109,6 +109,11 @@ final class DemoDatabases {
      * replaced, everything else is as the example says.
      */
     String pointPlanAtDemo(String planText) {
+        return pointPlanAtDemo(planText, null);
+    }
+
+    /** As above, and the plan's Prometheus replaced by {@code prometheus} when given. */
+    String pointPlanAtDemo(String planText, String prometheus) {
         StringBuilder out = new StringBuilder();
         boolean skipping = false;
         for (String line : planText.split("\n", -1)) {
@@ -127,7 +132,8 @@ final class DemoDatabases {
                 skipping = false;
             }
             if (!skipping) {
-                out.append(line).append('\n');
+                out.append(prometheus != null && line.startsWith("  prometheus:") ? "  prometheus: " + prometheus
+                        : line).append('\n');
             }
         }
         return out.substring(0, out.length() - 1);
