@@ -39,7 +39,8 @@ final class Sentences {
             return null;
         }
         if (event instanceof ValidationResultEvent || event instanceof ValidationRunCompletedEvent
-                || event instanceof GoNoGoVoidedEvent) {
+                || event instanceof GoNoGoVoidedEvent
+                || event instanceof WaveRolledBackEvent rolled && rolled.cause() != null) {
             // Dimmer's own findings: who asked is on the run, the why is the finding itself
             return what + " (audit #" + position + ")";
         }

@@ -17,8 +17,18 @@ class DemoTest {
         assertThat(demo.out())
                 .contains("the demo trades durability for speed")
                 .contains("Registered migration onprem-postgres-to-managed")
-                .contains("rollback  CANARY 10%      -> SHADOW")
-                .contains("cutover   refused: wave orders depends on customers")
+                // the evidence loop: planted differences found, the gate refusing each, green after the repair
+                .contains("✗ orders-checksum: 3 rows differ (1 missing, 0 extra, 2 changed)")
+                .contains("advance   refused:")
+                .contains("✗ orders-checksum failed")
+                .contains("8 checks")
+                .contains("SHADOW          -> CANARY 10%      evidence green")
+                // a guard failing in canary dims the wave back by itself
+                .contains("✗ customers-checksum: 1 row differs")
+                .contains("guard     now SHADOW, by Dimmer")
+                .contains("cutover   refused:")
+                .contains("wave orders depends on customers")
+                .contains("Validation report:")
                 .contains("sent again with the same Idempotency-Key (as after a lost answer): answered with the "
                         + "first outcome; the log holds it once")
                 .contains("-> DECOMMISSIONED")
