@@ -116,7 +116,8 @@ class EvidenceLoopTest {
             assertThat(report.path("migration").asText()).isEqualTo(id);
             JsonNode latest = report.path("waves").get(0).path("validations");
             assertThat(latest).extracting(v -> v.path("name").asText() + ":" + v.path("status").asText())
-                    .containsExactly("orders-row-count:passed", "orders-checksum:failed", "daily-revenue:failed");
+                    .containsExactly("orders-row-count:passed", "orders-checksum:failed", "daily-revenue:failed",
+                            "unreachable-count:never");
 
             // and canary is refused, naming the failing check and what differs
             Answer refused = server.post("/api/migrations/" + id + "/waves/orders/advance", LEAD,
