@@ -62,7 +62,7 @@ class PlanDiffTest {
                 .replace(", daily-revenue, orders-fresh, checkout-error-rate]", ", daily-revenue, checkout-error-rate]")
                 .replace("    max: 0.01\n", "    max: 0.02\n")
                 .replace("    rollback_on_error: 3\n", "")
-                .replace("tolerance: 0%, every: 1h, guard: true}", "tolerance: 0%, every: 1h}")
+                .replace("updated_at], tolerance: 0%, every: 1h, guard: true}", "updated_at], tolerance: 0%, every: 1h}")
                 .replace("cutover: 1h", "cutover: 30m")
                 .replace("    password: ${env:TARGET_PG_PASSWORD}", "    password: ${env:MANAGED_PG_PASSWORD}")).plan();
 

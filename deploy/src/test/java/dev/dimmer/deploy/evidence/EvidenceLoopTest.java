@@ -207,7 +207,12 @@ class EvidenceLoopTest {
 
     /** Runs the validations as the operator and waits for the run to complete; answers the run. */
     static JsonNode validate(String id, String wave, List<String> only) {
-        Answer accepted = server.post("/api/migrations/" + id + "/waves/" + wave + "/validations", OPERATOR,
+        return validate(server, id, wave, only, OPERATOR);
+    }
+
+    /** As above, on the given server and with the given token. */
+    static JsonNode validate(RunningControlPlane server, String id, String wave, List<String> only, String token) {
+        Answer accepted = server.post("/api/migrations/" + id + "/waves/" + wave + "/validations", token,
                 only.isEmpty() ? Map.of("reason", "check the copy") : Map.of("reason", "check the copy", "only", only));
         assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(202);
         String runId = accepted.body().path("run_id").asText();
