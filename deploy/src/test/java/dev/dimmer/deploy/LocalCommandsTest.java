@@ -61,6 +61,34 @@ class LocalCommandsTest {
         }
     }
 
+    @Test
+    void shouldValidateAWaveFromAPlanWithoutLoadingAxonOrMicronaut() throws Exception {
+        try (TestDatabase source = TestPostgres.newDatabase(); TestDatabase target = TestPostgres.newDatabase()) {
+            for (TestDatabase database : List.of(source, target)) {
+                try (Connection c = database.connect(); Statement s = c.createStatement()) {
+                    s.execute("CREATE TABLE orders (id bigint PRIMARY KEY, amount numeric(10,2))");
+                    s.execute("INSERT INTO orders SELECT i, i / 4.0 FROM generate_series(1, 100) i");
+                }
+            }
+            Path plan = temp.resolve("plan.yaml");
+            Files.writeString(plan, """
+                    slug: shop-move
+                    title: Shop to the new cluster
+                    owners: [{id: U1, name: Ana, role: lead}]
+                    inventory: {datasets: [{name: orders, table: public.orders, key_columns: [id]}]}
+                    connections:
+                      source: {jdbc_url: '%s', user: %s, password: '${env:SOURCE_PW}'}
+                      target: {jdbc_url: '%s', user: %s, password: '${env:TARGET_PW}'}
+                    waves: [{name: orders, datasets: [orders]}]
+                    validations:
+                      - {name: orders-row-count, kind: row_count, dataset: orders}
+                      - {name: orders-checksum, kind: checksum, dataset: orders}
+                    """.formatted(source.url(), source.user(), target.url(), target.user()));
+            assertLoadsNoFramework(Map.of("SOURCE_PW", source.password(), "TARGET_PW", target.password()), 0,
+                    "validate", "--plan", plan.toString(), "--wave", "orders");
+        }
+    }
+
     private void assertLoadsNoFramework(int exitCode, String... args) throws IOException {
         assertLoadsNoFramework(Map.of(), exitCode, args);
     }

@@ -12,7 +12,7 @@ import picocli.CommandLine.HelpCommand;
         subcommands = {ServerCommand.class, DemoCommand.class, ApplyCommand.class, StatusCommand.class,
                 AdvanceCommand.class, GoNoGoCommand.class, VoteCommand.class, CutoverCommand.class, RollbackCommand.class, AbortCommand.class,
                 AuditCommand.class, GateCommand.class, ReportCommand.class, ProjectionsCommand.class, dev.dimmer.deploy.plan.PlanCommand.class,
-                dev.dimmer.deploy.diff.DiffCommand.class,
+                dev.dimmer.deploy.diff.DiffCommand.class, ValidateCommand.class,
                 dev.dimmer.bench.BenchCommand.class, HelpCommand.class})
 public final class Commands implements Runnable {
     @picocli.CommandLine.Spec

@@ -10,14 +10,14 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** Reads a plan file for the plan commands; a file that cannot be read becomes a one-line reason. */
-final class PlanFile {
+public final class PlanFile {
     private static final PlanLoader LOADER = new PlanLoader();
 
     private PlanFile() {
     }
 
     /** The loaded plan, or empty after writing why the file could not be read to {@code errors}. */
-    static Optional<LoadedPlan> read(Path file, java.io.PrintWriter errors) {
+    public static Optional<LoadedPlan> read(Path file, java.io.PrintWriter errors) {
         try {
             PlanText.Decoded decoded = PlanText.decode(file.toString(), Files.readAllBytes(file));
             if (decoded.problem() == null) {

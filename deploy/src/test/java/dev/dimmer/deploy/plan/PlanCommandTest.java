@@ -34,7 +34,7 @@ class PlanCommandTest {
         Run run = run("lint", DEMO, TODAY);
 
         assertThat(run.code).isZero();
-        assertThat(run.out).isEqualTo(DEMO + ": clean, 25 rules checked\n");
+        assertThat(run.out).isEqualTo(DEMO + ": clean, 26 rules checked\n");
     }
 
     @Test
@@ -111,7 +111,7 @@ class PlanCommandTest {
         JsonNode runNode = sarif.path("runs").get(0);
         JsonNode result = runNode.path("results").get(0);
         assertThat(sarif.path("version").asText()).isEqualTo("2.1.0");
-        assertThat(runNode.path("tool").path("driver").path("rules")).hasSize(25);
+        assertThat(runNode.path("tool").path("driver").path("rules")).hasSize(26);
         assertThat(result.path("ruleId").asText()).isEqualTo("rollback-not-rehearsed");
         assertThat(result.path("level").asText()).isEqualTo("warning");
         assertThat(runNode.path("tool").path("driver").path("rules").get(result.path("ruleIndex").asInt()).path("id").asText())

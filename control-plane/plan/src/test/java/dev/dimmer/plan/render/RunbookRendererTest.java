@@ -45,6 +45,20 @@ class RunbookRendererTest {
     }
 
     @Test
+    void shouldListMetricQueriesAndWhatGuardsDoInTheGoNoGoChecklist() {
+        String markdown = RENDERER.render(plan(ExamplePlans.text("onprem-postgres-to-managed.yaml")), "md");
+
+        assertThat(markdown).contains("Validation checkout-error-rate passed: Prometheus query "
+                        + "sum(rate(http_server_requests_seconds_count{service=\"checkout\",status=~\"5..\"}[5m])) / "
+                        + "sum(rate(http_server_requests_seconds_count{service=\"checkout\"}[5m])) is at most 0.01 "
+                        + "(no data never passes); guard: a failure while reads are on the target rolls the wave back; "
+                        + "3 errored runs in a row roll the wave back",
+                "Validation orders-checksum passed: checksums of orders over order_id, status, total_amount, "
+                        + "updated_at agree within 0%; guard: a failure while reads are on the target rolls the wave back",
+                "Validation orders-fresh passed: the target's orders.updated_at trails the source by at most 30s");
+    }
+
+    @Test
     void shouldWriteRollbackActionsInOrderWithTheirSql() {
         String markdown = RENDERER.render(plan(ExamplePlans.text("wide-table-to-star-schema.yaml")), "md");
 

@@ -95,9 +95,13 @@ public final class RunningPlannedChecks {
             return new MetricCheck(http, statementTimeout, environment).run(metric, plan, now);
         }
         if (validation instanceof ValidationPlan.CustomSql sql) {
+            sides.openBoth();
             return new CustomSqlCheck().run(sql, sides);
         }
         PlannedDataset dataset = PlannedDataset.of(plan, validation);
+        if (!(validation instanceof ValidationPlan.PkUniqueness)) {
+            sides.openBoth();
+        }
         if (validation instanceof ValidationPlan.RowCount rowCount) {
             return new RowCountCheck().run(rowCount, dataset, sides);
         }
