@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * failure voids the votes; a guard failing in canary rolls the wave back by itself; a database that cannot be
  * reached gives an errored result with one line.
  */
-class EvidenceLoopTest {
+public class EvidenceLoopTest {
     private static TestDatabase control;
     private static TestDatabase source;
     private static TestDatabase target;
@@ -55,7 +55,7 @@ class EvidenceLoopTest {
         }
     }
 
-    static String plan(String slug) {
+    public static String plan(String slug, TestDatabase source, TestDatabase target) {
         return """
                 slug: %s
                 title: Shop orders to the new cluster
@@ -193,7 +193,7 @@ class EvidenceLoopTest {
     }
 
     private static void register(String id) {
-        Answer registered = server.postYaml("/api/migrations", LEAD, plan(id));
+        Answer registered = server.postYaml("/api/migrations", LEAD, plan(id, source, target));
         assertThat(registered.status()).as(registered.body().toString()).isEqualTo(201);
         advance(id, "snapshot restored", "BACKFILL");
         advance(id, "backfill done", "SHADOW");
@@ -246,7 +246,7 @@ class EvidenceLoopTest {
         }
     }
 
-    static void sql(TestDatabase db, String... statements) throws SQLException {
+    public static void sql(TestDatabase db, String... statements) throws SQLException {
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
             for (String statement : statements) {
                 s.execute(statement);
