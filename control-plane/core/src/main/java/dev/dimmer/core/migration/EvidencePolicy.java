@@ -54,6 +54,14 @@ final class EvidencePolicy {
         return conditions;
     }
 
+    /** The latest result of each validation the wave's cutover gates name, as a voter sees it when voting. */
+    static List<String> seen(MigrationPlan plan, Evidence evidence, String wave) {
+        Set<String> names = new LinkedHashSet<>();
+        plan.gates().stream().filter(g -> g.guards(Phase.CUTOVER, wave)).forEach(g -> names.addAll(g.validations()));
+        return names.stream().map(name -> evidence.latest(name).map(r -> String.format("%s %s in run %s at %s",
+                name, r.status().label(), r.runId(), r.at())).orElse(name + " never ran")).toList();
+    }
+
     /** How recent a passing result of {@code validation} must be for {@code gate}. */
     static Duration freshness(Gate gate, ValidationPlan validation) {
         if (gate.freshWithin() != null && gate.freshWithin().value() != null) {

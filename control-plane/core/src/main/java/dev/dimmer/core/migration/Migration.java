@@ -163,7 +163,8 @@ public class Migration {
         GoNoGo after = open.with(voter.id(), new Ballot(voter.name(), roles, command.vote(), comment, at));
         boolean passed = after.passedAt(at);
         apply(new VoteCastEvent(id, wave.name(), voter.id(), voter.name(), roles, command.vote(), comment,
-                (int) after.count(Vote.APPROVE, at), (int) after.count(Vote.REJECT, at), passed, at));
+                (int) after.count(Vote.APPROVE, at), (int) after.count(Vote.REJECT, at), passed, at,
+                EvidencePolicy.seen(plan, evidence, wave.name())));
         return after.state(id, wave.name(), at);
     }
 

@@ -123,10 +123,10 @@ class StoredFormatTest {
         if (node instanceof ObjectNode object) {
             ObjectNode copy = object.objectNode();
             object.fields().forEachRemaining(field -> {
-                JsonNode value = field.getValue();
-                if (!value.isNull() && !(value.isArray() && value.isEmpty()) && !(value.isObject() && value.isEmpty())
+                JsonNode value = field.getValue().isContainerNode() ? withoutEmpty(field.getValue()) : field.getValue();
+                if (!value.isNull() && !(value.isContainerNode() && value.isEmpty())
                         && !(value.isBoolean() && !value.booleanValue())) {
-                    copy.set(field.getKey(), withoutEmpty(value));
+                    copy.set(field.getKey(), value);
                 }
             });
             return copy;
