@@ -88,6 +88,18 @@ class SlackCommandsTest {
     }
 
     @Test
+    void canStartAValidationRunFromSlackAsALeadButNotAsAViewer() {
+        atLastCanaryStep("slack-validate");
+        assertThat(requests.command("/migration", SlackPlans.LEAD, "validate slack-validate customers").body())
+                .contains("Validation run run-").contains("of wave customers started: 0 check(s)");
+        assertThat(requests.command("/migration", VIEWER, "validate slack-validate customers").body())
+                .contains("needs the operator role");
+        assertThat(requests.command("/migration", SlackPlans.LEAD, "validate slack-validate").body())
+                .contains("usage: /migration validate MIGRATION WAVE");
+        assertThat(requests.command("/migration", VIEWER, "help").body()).contains("/migration validate");
+    }
+
+    @Test
     void canVoteOnTheCardAndCutOverOnceTheGoNoGoPassed() {
         atLastCanaryStep("slack-cutover");
         // given a cutover refused before any go/no-go
