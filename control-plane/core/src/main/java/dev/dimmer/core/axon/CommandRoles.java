@@ -5,6 +5,7 @@ import dev.dimmer.api.migration.AbortMigrationCommand;
 import dev.dimmer.api.migration.AdvanceWaveCommand;
 import dev.dimmer.api.migration.ApplyPlanCommand;
 import dev.dimmer.api.migration.CastVoteCommand;
+import dev.dimmer.api.migration.KillSwitchCommand;
 import dev.dimmer.api.migration.OpenGoNoGoCommand;
 import dev.dimmer.api.migration.RollBackWaveCommand;
 import dev.dimmer.api.migration.StartCutoverCommand;
@@ -22,6 +23,7 @@ public final class CommandRoles {
             StartCutoverCommand.class, Role.LEAD,
             RollBackWaveCommand.class, Role.LEAD,
             AbortMigrationCommand.class, Role.LEAD,
+            KillSwitchCommand.class, Role.LEAD,
             OpenGoNoGoCommand.class, Role.LEAD,
             CastVoteCommand.class, Role.APPROVER);
 
