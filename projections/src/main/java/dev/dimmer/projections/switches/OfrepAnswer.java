@@ -1,6 +1,8 @@
 package dev.dimmer.projections.switches;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.Map;
 
 /**
@@ -9,6 +11,8 @@ import java.util.Map;
  * from every answer, errors included).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+// OFREP's field names, whatever naming the rest of the API uses
+@JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
 public record OfrepAnswer(String key, String value, String reason, String variant, String errorCode,
                           String errorDetails, Map<String, Object> metadata) {
     public static final String STATIC = "STATIC";
@@ -27,11 +31,13 @@ public record OfrepAnswer(String key, String value, String reason, String varian
         return new OfrepAnswer(key, null, null, null, code, details, Map.of());
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean failed() {
         return errorCode != null;
     }
 
     /** The HTTP status of this answer on the single-flag route. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public int status() {
         if (!failed()) {
             return 200;

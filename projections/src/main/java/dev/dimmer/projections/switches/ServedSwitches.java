@@ -11,6 +11,7 @@ public record ServedSwitches(Map<String, WaveSwitch> byKey, long version, long l
     public static final ServedSwitches NONE = new ServedSwitches(Map.of(), -1, -1);
 
     public ServedSwitches {
-        byKey = Map.copyOf(byKey);
+        // sorted by key: bulk answers list the switches in the same order on every node
+        byKey = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(byKey));
     }
 }

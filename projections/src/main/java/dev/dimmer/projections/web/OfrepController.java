@@ -96,8 +96,12 @@ final class OfrepController {
     Publisher<Event<?>> events() {
         Flux<Event<?>> changed = changes.asFlux().map(served -> Event.of(Map.of("type", "refetchEvaluation",
                 "etag", "\"" + served.version() + "\"", "logPosition", served.logPosition())));
+        // an event with empty data is written as a comment line only: no message for the client
         Flux<Event<?>> alive = Flux.interval(heartbeat).map(i -> Event.of((Object) "").comment("alive"));
-        return Flux.merge(changed, alive);
+        // the first comment sends the response headers at once: a client knows it is connected
+        Flux<Event<?>> hello = Flux.defer(() -> Flux.just(Event.of((Object) "").comment("switches at version "
+                + board.served().version())));
+        return Flux.concat(hello, Flux.merge(changed, alive));
     }
 
     private String eventsUrl(HttpRequest<?> request) {

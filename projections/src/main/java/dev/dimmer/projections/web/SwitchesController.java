@@ -35,7 +35,7 @@ final class SwitchesController {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("switches", switches);
         answer.put("version", served.version());
-        answer.put("logPosition", served.logPosition());
+        answer.put("log_position", served.logPosition());
         return answer;
     }
 }
