@@ -18,6 +18,8 @@ class DemoTest {
                 .contains("the demo trades durability for speed")
                 .contains("Registered migration onprem-postgres-to-managed")
                 .contains("rollback  CANARY 10%      -> SHADOW")
+                .containsPattern("switch customers-read-path over OFREP: \\d+ of 200 readers read the target "
+                        + "\\(canary at 10%\\)")
                 .contains("cutover   refused: wave orders depends on customers")
                 .contains("sent again with the same Idempotency-Key (as after a lost answer): answered with the "
                         + "first outcome; the log holds it once")
