@@ -75,13 +75,20 @@ public final class BenchSwitchesCommand implements Callable<Integer> {
                     connections, seconds);
             LoadRun.Result bulk = LoadRun.run(plane.url(), plane.token(), "/ofrep/v1/evaluate/flags",
                     BenchSwitchesCommand::context, connections, seconds);
+            // the trivial endpoint again: the better of its two runs is the baseline, so a late-warming JIT or a
+            // neighbour's burst of work does not flatter the ratios
+            LoadRun.Result pingAgain = LoadRun.run(plane.url(), plane.token(), "/api/bench/ping",
+                    BenchSwitchesCommand::context, connections, seconds);
+            if (pingAgain.perSecond() > ping.perSecond()) {
+                ping = pingAgain;
+            }
             RollbackLatency kills = new RollbackLatency(plane.url(), plane.token(), MIGRATION, "bench-rollback");
             kills.measure(rollbacks);
             int flags = switches + 1;
 
             out.println();
             out.printf("%-58s %12s %8s %8s %7s%n", "", "per second", "p50 ms", "p99 ms", "ratio");
-            row(out, "trivial endpoint (POST /api/bench/ping, same auth)", ping.perSecond(), ping.p50(), ping.p99(),
+            row(out, "trivial endpoint (POST /api/bench/ping, same auth), best of 2", ping.perSecond(), ping.p50(), ping.p99(),
                     "1.00", "");
             row(out, "OFREP single evaluation (SPLIT, murmur3 bucket)", one.perSecond(), one.p50(), one.p99(),
                     String.format("%.2f", one.perSecond() / ping.perSecond()), "goal >= 20000/s, p99 < 5 ms");

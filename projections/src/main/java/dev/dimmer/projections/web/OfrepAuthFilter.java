@@ -22,6 +22,7 @@ import java.util.Optional;
 @ServerFilter("/ofrep/**")
 @Order(0)
 final class OfrepAuthFilter {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OfrepAuthFilter.class);
     private final ActorDirectory actors;
 
     OfrepAuthFilter(ActorDirectory actors) {
@@ -54,6 +55,10 @@ final class OfrepAuthFilter {
     private static io.micronaut.http.MutableHttpResponse<Map<String, Object>> refuse(HttpRequest<?> request,
                                                                                     HttpStatus status,
                                                                                     String detail) {
+        // as for the API: every refusal leaves a line, never the token, the path escaped
+        LOG.info("{} {} {} refused from {}", status.getCode(), request.getMethodName(),
+                dev.dimmer.api.migration.Ids.shown(request.getPath()),
+                request.getRemoteAddress().getAddress().getHostAddress());
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
         problem.put("title", status.getReason());
