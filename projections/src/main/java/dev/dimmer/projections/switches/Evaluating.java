@@ -33,9 +33,13 @@ public final class Evaluating {
                     + "' is in CANARY at " + wave.weight() + "%: send context.targetingKey (a stable id of the "
                     + "reader, e.g. a customer or job id) so the split is sticky", metadata);
         }
-        SwitchValue value = Bucketing.onTarget(key, targetingKey, wave.weight()) ? SwitchValue.TARGET
-                : SwitchValue.SOURCE;
-        return OfrepAnswer.success(key, value, OfrepAnswer.SPLIT, metadata);
+        return split(key, wave, Bucketing.onTarget(key, targetingKey, wave.weight()) ? SwitchValue.TARGET
+                : SwitchValue.SOURCE);
+    }
+
+    /** A CANARY switch's answer for a key on that side of the split. */
+    static OfrepAnswer split(String key, WaveSwitch wave, SwitchValue value) {
+        return OfrepAnswer.success(key, value, OfrepAnswer.SPLIT, metadata(wave));
     }
 
     public static List<OfrepAnswer> all(ServedSwitches served, String targetingKey) {

@@ -2,6 +2,7 @@ package dev.dimmer.projections.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dimmer.projections.switches.EncodedSwitches;
 import dev.dimmer.projections.switches.Evaluating;
 import dev.dimmer.projections.switches.OfrepAnswer;
 import dev.dimmer.projections.switches.ServedSwitches;
@@ -21,7 +22,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.sse.Event;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.reactivestreams.Publisher;
@@ -41,6 +41,8 @@ final class OfrepController {
     private final Sinks.Many<ServedSwitches> changes = Sinks.many().multicast().directBestEffort();
     private final Duration heartbeat;
     private final String publicUrl;
+    // encoded once per change of the board, by the first request that sees the change
+    private volatile EncodedSwitches encoded = EncodedSwitches.of(ServedSwitches.NONE);
 
     OfrepController(SwitchBoard board, @Value("${dimmer.ofrep.heartbeat:25s}") Duration heartbeat,
                     @Value("${dimmer.ofrep.public-url:}") String publicUrl) {
@@ -57,7 +59,12 @@ final class OfrepController {
             return HttpResponse.status(HttpStatus.BAD_REQUEST).body(OfrepAnswer.error(key, context.problem(),
                     context.details()));
         }
-        OfrepAnswer answer = Evaluating.one(board.served(), key, context.targetingKey());
+        EncodedSwitches switches = encoded();
+        byte[] json = switches.answer(key, context.targetingKey());
+        if (json != null) {
+            return HttpResponse.ok(json).contentType(MediaType.APPLICATION_JSON_TYPE);
+        }
+        OfrepAnswer answer = Evaluating.one(switches.served(), key, context.targetingKey());
         return HttpResponse.status(HttpStatus.valueOf(answer.status())).body(answer);
     }
 
@@ -68,18 +75,26 @@ final class OfrepController {
             return HttpResponse.status(HttpStatus.BAD_REQUEST).body(Map.of("errorCode", context.problem(),
                     "errorDetails", context.details(), "metadata", Map.of()));
         }
-        ServedSwitches served = board.served();
+        EncodedSwitches switches = encoded();
+        ServedSwitches served = switches.served();
         String etag = "\"" + served.version() + "-" + Context.fingerprint(context.targetingKey()) + "\"";
         String ifNoneMatch = request.getHeaders().get(HttpHeaders.IF_NONE_MATCH);
         if (ifNoneMatch != null && List.of(ifNoneMatch.split(",")).stream().map(String::strip)
                 .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag).anyMatch(etag::equals)) {
             return HttpResponse.notModified().header(HttpHeaders.ETAG, etag);
         }
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("flags", Evaluating.all(served, context.targetingKey()));
-        answer.put("metadata", Map.of("version", served.version(), "logPosition", served.logPosition()));
-        answer.put("eventStreams", List.of(Map.of("type", "sse", "url", eventsUrl(request))));
-        return HttpResponse.ok(answer).header(HttpHeaders.ETAG, etag);
+        return HttpResponse.ok(switches.bulk(context.targetingKey(), eventsUrl(request)))
+                .contentType(MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.ETAG, etag);
+    }
+
+    private EncodedSwitches encoded() {
+        EncodedSwitches current = encoded;
+        ServedSwitches served = board.served();
+        if (current.served() != served) {
+            current = EncodedSwitches.of(served);
+            encoded = current;
+        }
+        return current;
     }
 
     @Get("/configuration")
