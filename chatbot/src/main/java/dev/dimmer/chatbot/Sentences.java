@@ -101,6 +101,10 @@ final class Sentences {
         if (event instanceof CommandRefusedEvent e) {
             return "Refused " + SlackText.quote(e.attempted()) + " (" + SlackText.quote(e.refusal()) + ")";
         }
+        if (event instanceof dev.dimmer.api.migration.SwitchKilledEvent e) {
+            return "Switch " + esc(e.routingSwitch()) + " of wave " + esc(e.wave())
+                    + " killed: every consumer reads the source until the wave moves forward";
+        }
         if (event instanceof MigrationAbortedEvent) {
             return "Migration " + id + " aborted";
         }

@@ -45,6 +45,19 @@ public class StatusLookup {
         }
     }
 
+    /** The switch the wave routes with, if the plan names one; empty too when the view does not answer. */
+    Optional<String> switchOf(String migration, String wave) {
+        try {
+            return queries.query(new dev.dimmer.api.status.FindWaveSwitchQuery(migration, wave),
+                    ResponseTypes.optionalInstanceOf(String.class)).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+
     MigrationListView all() {
         try {
             return queries.query(new FindMigrationsQuery(), ResponseTypes.instanceOf(MigrationListView.class))

@@ -5,23 +5,28 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import dev.dimmer.api.actor.Actor;
+import dev.dimmer.api.migration.KillSwitchCommand;
 import dev.dimmer.api.migration.RollBackWaveCommand;
 import dev.dimmer.api.migration.StartCutoverCommand;
 import dev.dimmer.api.migration.WaveState;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 
 /**
  * {@code /cutover MIGRATION WAVE [reason]} and {@code /rollback MIGRATION WAVE reason}: the API's wave commands
- * with the Slack user as actor. Done, the channel sees it; refused, only the sender sees why.
+ * with the Slack user as actor. Done, the channel sees it; refused, only the sender sees why. A rollback first
+ * kills the wave's routing switch, so consumers read the source at once, then rolls the wave back.
  */
 @Singleton
 public class WaveSlackHandler {
     private final SlackActors actors;
     private final SlackCommandSending commands;
+    private final StatusLookup status;
 
-    public WaveSlackHandler(SlackActors actors, SlackCommandSending commands) {
+    public WaveSlackHandler(SlackActors actors, SlackCommandSending commands, StatusLookup status) {
         this.actors = actors;
         this.commands = commands;
+        this.status = status;
     }
 
     public Response cutover(SlashCommandRequest request, SlashCommandContext ctx) {
@@ -41,8 +46,25 @@ public class WaveSlackHandler {
         if (!args.has(2) || args.rest().isBlank()) {
             return ctx.ack("usage: /rollback MIGRATION WAVE reason (the reason is required)");
         }
-        return act(ctx, payload, args, "rollback", args.rest(),
-                p -> new RollBackWaveCommand(args.word(0), args.word(1), p));
+        Optional<String> killed;
+        try {
+            killed = killSwitch(payload, args);
+        } catch (SlackRefusal refusal) {
+            return ctx.ack(r -> r.responseType("ephemeral").text(refusal.shown()));
+        }
+        String verb = killed.map(s -> "rollback (switch " + SlackText.escape(s) + " killed first)").orElse("rollback");
+        return act(ctx, payload, args, verb, args.rest(), p -> new RollBackWaveCommand(args.word(0), args.word(1), p));
+    }
+
+    /** Kills the wave's switch, if its plan names one: consumers read the source before the rollback runs. */
+    private Optional<String> killSwitch(SlashCommandPayload payload, SlashArguments args) {
+        String migration = args.word(0);
+        Optional<String> routingSwitch = status.switchOf(migration, args.word(1));
+        if (routingSwitch.isPresent()) {
+            Actor actor = actors.actor(payload.getUserId(), migration);
+            commands.send(actor, args.rest(), p -> new KillSwitchCommand(migration, routingSwitch.get(), p));
+        }
+        return routingSwitch;
     }
 
     private Response act(SlashCommandContext ctx, SlashCommandPayload payload, SlashArguments args, String verb,

@@ -29,6 +29,8 @@ class DemoTest {
                 .contains("cutover   refused:")
                 .contains("wave orders depends on customers")
                 .contains("Validation report:")
+                .containsPattern("switch customers-read-path over OFREP: \\d+ of 200 readers read the target "
+                        + "\\(canary at 10%\\)")
                 .contains("sent again with the same Idempotency-Key (as after a lost answer): answered with the "
                         + "first outcome; the log holds it once")
                 .contains("-> DECOMMISSIONED")

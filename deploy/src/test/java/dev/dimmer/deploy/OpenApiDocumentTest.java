@@ -39,7 +39,8 @@ class OpenApiDocumentTest {
             Set<String> routed = new TreeSet<>();
             server.plane().context().getBean(Router.class).uriRoutes()
                     .map(route -> (UriRouteInfo<?, ?>) route)
-                    .filter(route -> route.getUriMatchTemplate().toString().startsWith("/api"))
+                    .filter(route -> route.getUriMatchTemplate().toString().startsWith("/api")
+                            || route.getUriMatchTemplate().toString().startsWith("/ofrep"))
                     // Micronaut answers HEAD for every GET by itself
                     .filter(route -> route.getHttpMethod() != io.micronaut.http.HttpMethod.HEAD)
                     .forEach(route -> routed.add(route.getHttpMethod() + " " + route.getUriMatchTemplate()

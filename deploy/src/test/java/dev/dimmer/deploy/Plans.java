@@ -19,4 +19,22 @@ public final class Plans {
                     canary_steps: [25]
                 """.formatted(slug);
     }
+
+    /** customers then orders, each with the routing switch its consumers read. */
+    public static String switched(String slug) {
+        return """
+                slug: %s
+                title: CRM to managed PostgreSQL
+                owners:
+                  - {id: U01LEAD, name: Ada Lead, role: lead}
+                waves:
+                  - name: customers
+                    canary_steps: [10, 50]
+                    switch: customers-read-path
+                  - name: orders
+                    depends_on: [customers]
+                    canary_steps: [25]
+                    switch: orders-read-path
+                """.formatted(slug);
+    }
 }

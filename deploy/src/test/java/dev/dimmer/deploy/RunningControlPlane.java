@@ -23,13 +23,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
-/** A control plane for a test, on a real PostgreSQL database, with tokens for a lead, a viewer and an operator. */
+/**
+ * A control plane for a test, on a real PostgreSQL database, with tokens for a lead, a viewer, an operator, two
+ * approvers and a consumer (an application that only evaluates routing switches).
+ */
 public final class RunningControlPlane implements AutoCloseable {
     public static final String LEAD = "lead-token-0123456789";
     public static final String VIEWER = "viewer-token-0123456789";
     public static final String OPERATOR = "operator-token-0123456789";
     public static final String APPROVER = "approver-token-0123456789";
     public static final String APPROVER_TWO = "approver-two-token-0123456789";
+    public static final String CONSUMER = "consumer-token-0123456789";
     private static final ObjectMapper JSON = new ObjectMapper();
     private final TestDatabase database;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -79,7 +83,8 @@ public final class RunningControlPlane implements AutoCloseable {
                 TokenGrant.of(VIEWER, new Actor("U02VIEW", "Vic Viewer", Set.of(Role.VIEWER))),
                 TokenGrant.of(OPERATOR, new Actor("U03OPS", "Olu Operator", Set.of(Role.OPERATOR))),
                 TokenGrant.of(APPROVER, new Actor("U04BEA", "Bea Approver", Set.of(Role.APPROVER))),
-                TokenGrant.of(APPROVER_TWO, new Actor("U05CAI", "Cai Approver", Set.of(Role.APPROVER))));
+                TokenGrant.of(APPROVER_TWO, new Actor("U05CAI", "Cai Approver", Set.of(Role.APPROVER))),
+                TokenGrant.of(CONSUMER, new Actor("orders-app", "Orders app", Set.of(Role.CONSUMER))));
         ServerSettings settings = new ServerSettings(new DimmerHome(home),
                 new dev.dimmer.deploy.config.DatabaseEntry(databaseUrl, database.user(), database.password()),
                 grants, "127.0.0.1", 0, slackUsers);

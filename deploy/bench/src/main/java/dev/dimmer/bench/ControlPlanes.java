@@ -20,6 +20,12 @@ public interface ControlPlanes {
     interface Running extends AutoCloseable {
         ApplicationContext context();
 
+        /** The HTTP base URL, e.g. {@code http://127.0.0.1:41234}. */
+        String url();
+
+        /** A token that holds every role (the dev-mode token). */
+        String token();
+
         @Override
         void close();
     }

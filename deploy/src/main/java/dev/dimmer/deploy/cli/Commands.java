@@ -11,6 +11,7 @@ import picocli.CommandLine.HelpCommand;
         description = "Event-sourced migration control plane: phased rollouts, validations, rollback, audit.",
         subcommands = {ServerCommand.class, DemoCommand.class, ApplyCommand.class, StatusCommand.class,
                 AdvanceCommand.class, GoNoGoCommand.class, VoteCommand.class, CutoverCommand.class, RollbackCommand.class, AbortCommand.class,
+                SwitchesCommand.class, SwitchCommand.class,
                 AuditCommand.class, GateCommand.class, ReportCommand.class, ProjectionsCommand.class, dev.dimmer.deploy.plan.PlanCommand.class,
                 dev.dimmer.deploy.diff.DiffCommand.class, ValidateCommand.class,
                 dev.dimmer.bench.BenchCommand.class, HelpCommand.class})

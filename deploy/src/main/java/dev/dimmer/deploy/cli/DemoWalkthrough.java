@@ -78,6 +78,7 @@ final class DemoWalkthrough {
         note("the bad write is repaired");
         validate(id, first);
         step(id, first, "advance", "evidence green again; retrying canary");
+        readSwitch(first);
         raiseToLastStep(id, first);
         if (dependent != null) {
             bringToLastCanaryStep(id, dependent);
@@ -196,6 +197,29 @@ final class DemoWalkthrough {
         out.printf("  %-14s %-9s %-15s -> %-15s %s%n", wave.name(), action, states.get(wave.name()), now, reason);
         out.flush();
         states.put(wave.name(), now);
+    }
+
+    /** What the wave's consumers read now, asked as an OpenFeature OFREP provider would ask, for a few readers. */
+    private void readSwitch(WavePlan wave) {
+        if (wave.routingSwitch() == null) {
+            return;
+        }
+        String path = "/ofrep/v1/evaluate/flags/" + Paths.segment(wave.routingSwitch());
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        JsonNode answer = client.post(path, Map.of("context", Map.of("targetingKey", "reader-0")));
+        // the switch follows the log within milliseconds of the command's answer
+        while (!answer.path("reason").asText().equals("SPLIT") && System.nanoTime() < deadline) {
+            answer = client.post(path, Map.of("context", Map.of("targetingKey", "reader-0")));
+        }
+        int readers = 200;
+        int onTarget = 0;
+        for (int i = 0; i < readers; i++) {
+            JsonNode read = client.post(path, Map.of("context", Map.of("targetingKey", "reader-" + i)));
+            onTarget += read.path("value").asText().equals("target") ? 1 : 0;
+        }
+        out.printf("  %-14s switch %s over OFREP: %d of %d readers read the target (canary at %d%%)%n", wave.name(),
+                wave.routingSwitch(), onTarget, readers, answer.path("metadata").path("weight").asInt());
+        out.flush();
     }
 
     private void attempt(String id, WavePlan wave, String action, String reason) {

@@ -33,6 +33,16 @@ public final class BenchControlPlanes implements ControlPlanes {
             }
 
             @Override
+            public String url() {
+                return plane.url();
+            }
+
+            @Override
+            public String token() {
+                return plane.devToken();
+            }
+
+            @Override
             public void close() {
                 plane.close();
             }

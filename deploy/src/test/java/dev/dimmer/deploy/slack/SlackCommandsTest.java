@@ -137,6 +137,32 @@ class SlackCommandsTest {
     }
 
     @Test
+    void shouldKillTheWavesSwitchBeforeRollingItBack() {
+        String id = "slack-kill";
+        assertThat(server.postYaml("/api/migrations", LEAD, SlackPlans.plan(id).replace("canary_steps: [10, 50]",
+                "canary_steps: [10, 50]\n    switch: crm-read-path")).status()).isEqualTo(201);
+        for (int i = 0; i < 3; i++) {
+            server.post("/api/migrations/" + id + "/waves/customers/advance", LEAD, Map.of("reason", "step"));
+        }
+        server.await("/api/switches?migration=" + id, LEAD, s -> s.path("switches").path(0).path("phase").asText()
+                .equals("CANARY"));
+
+        SignedRequests.Answer rollback = requests.command("/rollback", SlackPlans.LEAD, id + " customers errors up");
+
+        assertThat(rollback.body()).contains("in_channel").contains("switch crm-read-path killed first")
+                .contains("now SHADOW");
+        JsonNode trail = server.await("/api/migrations/" + id + "/audit", LEAD, t -> t.path("entries")
+                .findValuesAsText("type").contains("WaveRolledBackEvent")).path("entries");
+        java.util.List<String> types = trail.findValuesAsText("type");
+        assertThat(types.subList(types.size() - 2, types.size()))
+                .containsExactly("SwitchKilledEvent", "WaveRolledBackEvent");
+        assertThat(trail.get(trail.size() - 2).path("channel").asText()).isEqualTo("slack");
+        assertThat(trail.get(trail.size() - 2).path("reason").asText()).isEqualTo("errors up");
+        server.await("/api/switches?migration=" + id, LEAD, s -> s.path("switches").path(0).path("reason").asText()
+                .equals("DISABLED"));
+    }
+
+    @Test
     void shouldAskForAReasonBeforeARejectAndLetAVoteChange() {
         atLastCanaryStep("slack-reject");
         String card = openGoNoGo("slack-reject");

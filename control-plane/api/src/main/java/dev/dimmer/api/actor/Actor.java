@@ -17,4 +17,9 @@ public record Actor(String id, String name, Set<Role> roles) {
     public boolean holds(Role role) {
         return roles.contains(role);
     }
+
+    /** A consumer and nothing more: it may evaluate routing switches (OFREP) and do nothing else. */
+    public boolean evaluatesOnly() {
+        return roles.size() == 1 && roles.contains(Role.CONSUMER);
+    }
 }

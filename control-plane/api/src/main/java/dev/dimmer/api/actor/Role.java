@@ -11,7 +11,9 @@ public enum Role {
     /** Reads status. */
     VIEWER,
     /** Reads, exports and verifies the audit trail. */
-    AUDITOR;
+    AUDITOR,
+    /** Evaluates routing switches (OFREP) and nothing else: the token an application or pipeline holds. */
+    CONSUMER;
 
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT);
@@ -23,6 +25,6 @@ public enum Role {
                 return role;
             }
         }
-        throw new IllegalArgumentException("unknown role '" + text + "'; expected one of lead, approver, operator, viewer, auditor");
+        throw new IllegalArgumentException("unknown role '" + text + "'; expected one of lead, approver, operator, viewer, auditor, consumer");
     }
 }

@@ -43,6 +43,15 @@ public final class Ids {
         return name;
     }
 
+    public static String requireSwitchName(String name) {
+        if (!isWaveName(name)) {
+            throw new CommandRejectedException(RejectionCode.INVALID_ID, "'" + shown(name) + "' is not a switch "
+                    + "name: names are lowercase letters, digits, hyphens and underscores, starting with a letter, "
+                    + "at most " + MAX_WAVE_LENGTH + " long (e.g. orders-read-path)");
+        }
+        return name;
+    }
+
     /** Input safe to echo in a message or a log line: control characters escaped, length capped. */
     public static String shown(String text) {
         return escaped(text, 120);

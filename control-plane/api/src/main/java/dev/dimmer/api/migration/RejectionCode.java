@@ -22,6 +22,8 @@ public enum RejectionCode {
     UNKNOWN_MIGRATION,
     /** No such wave in the migration (404). */
     UNKNOWN_WAVE,
+    /** No wave of the migration's plan names that routing switch (404). */
+    UNKNOWN_SWITCH,
     /** The actor does not hold the role the command needs (403). */
     FORBIDDEN,
     /** The command itself is malformed, e.g. a weight out of range (400). */

@@ -4,6 +4,7 @@ import dev.dimmer.api.migration.AbortMigrationCommand;
 import dev.dimmer.api.migration.AdvanceWaveCommand;
 import dev.dimmer.api.migration.ApplyPlanCommand;
 import dev.dimmer.api.migration.CastVoteCommand;
+import dev.dimmer.api.migration.KillSwitchCommand;
 import dev.dimmer.api.migration.MigrationCommand;
 import dev.dimmer.api.migration.OpenGoNoGoCommand;
 import dev.dimmer.api.migration.RollBackWaveCommand;
@@ -34,6 +35,9 @@ final class Attempts {
         }
         if (command instanceof ApplyPlanCommand) {
             return "apply plan";
+        }
+        if (command instanceof KillSwitchCommand c) {
+            return "switch kill " + c.routingSwitch();
         }
         if (command instanceof AbortMigrationCommand) {
             return "abort";

@@ -7,6 +7,7 @@ import dev.dimmer.api.migration.AbortMigrationCommand;
 import dev.dimmer.api.migration.AdvanceWaveCommand;
 import dev.dimmer.api.migration.ApplyPlanCommand;
 import dev.dimmer.api.migration.CastVoteCommand;
+import dev.dimmer.api.migration.KillSwitchCommand;
 import dev.dimmer.api.migration.OpenGoNoGoCommand;
 import dev.dimmer.api.migration.RollBackWaveCommand;
 import dev.dimmer.api.migration.StartCutoverCommand;
@@ -24,6 +25,7 @@ public final class CommandRoles {
             Map.entry(StartCutoverCommand.class, Role.LEAD),
             Map.entry(RollBackWaveCommand.class, Role.LEAD),
             Map.entry(AbortMigrationCommand.class, Role.LEAD),
+            Map.entry(KillSwitchCommand.class, Role.LEAD),
             Map.entry(OpenGoNoGoCommand.class, Role.LEAD),
             Map.entry(CastVoteCommand.class, Role.APPROVER),
             Map.entry(RequestValidationRunCommand.class, Role.OPERATOR),

@@ -4,6 +4,7 @@ import dev.dimmer.api.migration.ApplyPlanCommand;
 import dev.dimmer.api.migration.CastVoteCommand;
 import dev.dimmer.api.migration.CommandRejectedException;
 import dev.dimmer.api.migration.Ids;
+import dev.dimmer.api.migration.KillSwitchCommand;
 import dev.dimmer.api.migration.MigrationCommand;
 import dev.dimmer.api.migration.RejectionCode;
 import dev.dimmer.api.migration.WaveCommand;
@@ -37,6 +38,9 @@ final class CommandShape implements MessageHandlerInterceptor<CommandMessage<?>>
         }
         if (payload instanceof WaveCommand wave) {
             Ids.requireWaveName(wave.wave());
+        }
+        if (payload instanceof KillSwitchCommand kill) {
+            Ids.requireSwitchName(kill.routingSwitch());
         }
         if (payload instanceof CastVoteCommand vote) {
             text("comment", vote.comment());

@@ -22,6 +22,7 @@ import dev.dimmer.api.migration.CastVoteCommand;
 import dev.dimmer.api.migration.CutoverStartedEvent;
 import dev.dimmer.api.migration.GoNoGoOpenedEvent;
 import dev.dimmer.api.migration.GoNoGoState;
+import dev.dimmer.api.migration.KillSwitchCommand;
 import dev.dimmer.api.migration.MigrationAbortedEvent;
 import dev.dimmer.api.migration.MigrationRegisteredEvent;
 import dev.dimmer.api.migration.OpenGoNoGoCommand;
@@ -31,6 +32,7 @@ import dev.dimmer.api.migration.PlanRevisedEvent;
 import dev.dimmer.api.migration.RecordRefusalCommand;
 import dev.dimmer.api.migration.RollBackWaveCommand;
 import dev.dimmer.api.migration.StartCutoverCommand;
+import dev.dimmer.api.migration.SwitchKilledEvent;
 import dev.dimmer.api.migration.Vote;
 import dev.dimmer.api.migration.VoteCastEvent;
 import dev.dimmer.api.migration.WaveAdvancedEvent;
@@ -43,6 +45,7 @@ import dev.dimmer.api.plan.Owner;
 import dev.dimmer.api.plan.WavePlan;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
@@ -64,6 +67,8 @@ public class Migration {
     private Map<String, Wave> waves = new LinkedHashMap<>();
     private Instant abortedAt;
     private Evidence evidence = new Evidence();
+    // waves whose switch was killed and has not moved forward since; a snapshot without it has none
+    private TreeSet<String> killedSwitches = new TreeSet<>();
 
     // Required by Axon to build an empty instance before replaying events, and by Jackson to read snapshots
     protected Migration() {
@@ -240,6 +245,22 @@ public class Migration {
                 .orElse(new PendingRun(plan, null, null, List.of(), true));
     }
 
+    /**
+     * Forces a wave's switch to source. Killing a switch that is already killed records nothing and answers the
+     * same: Slack's /rollback kills first and must not fail on a second press.
+     */
+    @CommandHandler
+    public WaveState handle(KillSwitchCommand command) {
+        requireActive();
+        Refusals.requireReason(command.provenance(), "killing a switch");
+        WavePlan switched = SwitchOwner.waveOf(id, plan, command.routingSwitch());
+        Wave wave = waves.get(switched.name());
+        if (!killedSwitches.contains(wave.name())) {
+            apply(new SwitchKilledEvent(id, wave.name(), command.routingSwitch(), command.provenance().at()));
+        }
+        return state(wave);
+    }
+
     /** The people the current plan names, with the roles it gives them on this migration. */
     public List<Owner> owners() {
         return plan == null ? List.of() : plan.owners();
@@ -268,10 +289,16 @@ public class Migration {
     void on(WaveEvent event) {
         Wave wave = waves.get(event.wave());
         wave.moveTo(event.phase(), event.weight());
+        SwitchOwner.reviveOnForwardMove(killedSwitches, event);
         // a cutover uses the go/no-go up; a rollback voids it: the next cutover needs a fresh vote
         if (event instanceof CutoverStartedEvent || event instanceof WaveRolledBackEvent) {
             wave.decideWith(null);
         }
+    }
+
+    @EventSourcingHandler
+    void on(SwitchKilledEvent event) {
+        killedSwitches.add(event.wave());
     }
 
     @EventSourcingHandler

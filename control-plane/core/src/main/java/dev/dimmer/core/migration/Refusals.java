@@ -32,6 +32,12 @@ final class Refusals {
                 "migration %s has no wave '%s'; its waves are %s", migration, wave, String.join(", ", known)));
     }
 
+    static CommandRejectedException unknownSwitch(String migration, String routingSwitch, Collection<String> known) {
+        return new CommandRejectedException(RejectionCode.UNKNOWN_SWITCH, String.format(
+                "no wave of migration %s routes with switch '%s'; its switches are %s", migration, routingSwitch,
+                known.isEmpty() ? "none (no wave names a switch)" : String.join(", ", known)));
+    }
+
     static CommandRejectedException aborted(String migration, Instant at) {
         return new CommandRejectedException(RejectionCode.MIGRATION_ABORTED, String.format(
                 "migration %s was aborted at %s; it takes no further commands", migration, at));

@@ -15,7 +15,8 @@ import java.util.Set;
 
 /**
  * Every {@code /api} request but health and the OpenAPI document must carry a bearer token that maps to an
- * actor; the actor travels on to the controllers as a request attribute. No anonymous reads, no anonymous writes.
+ * actor; the actor travels on to the controllers as a request attribute. No anonymous reads, no anonymous writes,
+ * and nothing for a consumer-only token, which evaluates switches over OFREP and does nothing else.
  */
 @ServerFilter("/api/**")
 @Order(BearerAuthFilter.ORDER)
@@ -45,6 +46,11 @@ final class BearerAuthFilter {
             return Problems.respond(request, HttpStatus.UNAUTHORIZED, "the API token is not known to this server; "
                     + "check DIMMER_TOKEN or ask an admin for a token", "unauthenticated")
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"dimmer\", error=\"invalid_token\"");
+        }
+        if (actor.get().evaluatesOnly()) {
+            return Problems.respond(request, HttpStatus.FORBIDDEN, actor.get().name() + " holds the consumer role "
+                    + "only: it may evaluate routing switches (POST /ofrep/v1/evaluate/flags) and nothing else",
+                    "forbidden");
         }
         request.setAttribute(Actor.REQUEST_ATTRIBUTE, actor.get());
         return null;

@@ -27,7 +27,7 @@ public final class Problems {
 
     public static HttpStatus statusOf(RejectionCode code) {
         return switch (code) {
-            case UNKNOWN_MIGRATION, UNKNOWN_WAVE -> HttpStatus.NOT_FOUND;
+            case UNKNOWN_MIGRATION, UNKNOWN_WAVE, UNKNOWN_SWITCH -> HttpStatus.NOT_FOUND;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case INVALID_COMMAND, INVALID_ID -> HttpStatus.BAD_REQUEST;
             case REASON_TOO_LONG, INVALID_TEXT -> HttpStatus.UNPROCESSABLE_ENTITY;

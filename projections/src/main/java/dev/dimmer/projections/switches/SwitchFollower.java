@@ -1,0 +1,117 @@
+package dev.dimmer.projections.switches;
+
+import dev.dimmer.api.migration.MigrationEvent;
+import dev.dimmer.projections.EventFacts;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Value;
+import jakarta.annotation.PreDestroy;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps this node's {@link SwitchBoard} current: reads the whole log into memory before the node serves (a
+ * context bean, started before the HTTP server), then follows it on a thread of its own. Its position lives only in
+ * this object: no token row, so nodes never share or hand over the work (each must hold every switch), and a
+ * rebuild of the other views, which resets their tokens, never touches it. It reads the storage engine directly,
+ * gap-aware like a processor: at once after a local commit, and every {@code dimmer.switches.poll-interval}
+ * otherwise, so what another node appends is served here within that interval (the embedded store's shared
+ * reader waits up to a second between looks).
+ */
+@Context
+public class SwitchFollower {
+    private static final Logger LOG = LoggerFactory.getLogger(SwitchFollower.class);
+    private final EventStorageEngine log;
+    private final SwitchBoard board;
+    private final long pollMillis;
+    private final Semaphore wake = new Semaphore(0);
+    private final Thread thread;
+    private volatile boolean stopped;
+    private TrackingToken token;
+
+    public SwitchFollower(Configuration axon, SwitchBoard board,
+                          @Value("${dimmer.switches.poll-interval:100ms}") java.time.Duration poll) {
+        this.log = axon.getComponent(EventStorageEngine.class);
+        this.board = board;
+        this.pollMillis = Math.max(1, poll.toMillis());
+        long started = System.nanoTime();
+        int events = readNew();
+        board.markReady();
+        LOG.info("switches: {} served from {} events read in {} ms", board.served().byKey().size(), events,
+                (System.nanoTime() - started) / 1_000_000);
+        axon.eventStore().subscribe(appended -> {
+            if (CurrentUnitOfWork.isStarted()) {
+                CurrentUnitOfWork.get().afterCommit(u -> wake.release());
+            } else {
+                wake.release();
+            }
+        });
+        thread = new Thread(this::follow, "dimmer-switches");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void follow() {
+        while (!stopped) {
+            try {
+                wake.tryAcquire(pollMillis, TimeUnit.MILLISECONDS);
+                wake.drainPermits();
+                readNew();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // the database may be away for a moment; the board keeps serving what it knows
+                LOG.warn("switches: could not read the log ({}); trying again", e.getMessage());
+                sleepQuietly();
+            }
+        }
+    }
+
+    /** Reads what was appended since the last read, in batches, and applies it; answers how many events. */
+    private int readNew() {
+        int count = 0;
+        try (Stream<? extends TrackedEventMessage<?>> stream = log.readEvents(token, false)) {
+            Iterator<? extends TrackedEventMessage<?>> events = stream.iterator();
+            List<EventFacts> batch = new ArrayList<>();
+            while (events.hasNext()) {
+                TrackedEventMessage<?> message = events.next();
+                if (message.getPayload() instanceof MigrationEvent event) {
+                    batch.add(EventFacts.of(event, message));
+                }
+                token = message.trackingToken();
+                count++;
+                if (batch.size() == 1000) {
+                    board.apply(batch);
+                    batch = new ArrayList<>();
+                }
+            }
+            board.apply(batch);
+        }
+        return count;
+    }
+
+    private void sleepQuietly() {
+        try {
+            Thread.sleep(Math.max(pollMillis, 500));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        stopped = true;
+        thread.interrupt();
+    }
+}
