@@ -10,6 +10,8 @@ public enum RejectionCode {
     MIGRATION_ABORTED,
     /** The cutover has no passed, unexpired go/no-go (409). */
     GO_NO_GO_NOT_PASSED,
+    /** The cutover's gate asks for a measured, fresh, quick enough rollback rehearsal and there is none (409). */
+    ROLLBACK_NOT_REHEARSED,
     /** The plan change would rewrite history (409). */
     PLAN_CONFLICT,
     /** Another command changed the migration first (409). */

@@ -8,6 +8,10 @@ import dev.dimmer.api.migration.CastVoteCommand;
 import dev.dimmer.api.migration.OpenGoNoGoCommand;
 import dev.dimmer.api.migration.RollBackWaveCommand;
 import dev.dimmer.api.migration.StartCutoverCommand;
+import dev.dimmer.api.rollback.RecordDryRunCommand;
+import dev.dimmer.api.rollback.RecordRehearsalCommand;
+import dev.dimmer.api.rollback.ReportRunbookStepCommand;
+import dev.dimmer.api.rollback.RetryRunbookCommand;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,14 +20,20 @@ import java.util.Optional;
  * {@code RecordRefusalCommand}: the bus hands it to the aggregate itself, never through this gate.
  */
 public final class CommandRoles {
-    private static final Map<Class<?>, Role> REQUIRED = Map.of(
-            ApplyPlanCommand.class, Role.LEAD,
-            AdvanceWaveCommand.class, Role.LEAD,
-            StartCutoverCommand.class, Role.LEAD,
-            RollBackWaveCommand.class, Role.LEAD,
-            AbortMigrationCommand.class, Role.LEAD,
-            OpenGoNoGoCommand.class, Role.LEAD,
-            CastVoteCommand.class, Role.APPROVER);
+    private static final Map<Class<?>, Role> REQUIRED = Map.ofEntries(
+            Map.entry(ApplyPlanCommand.class, Role.LEAD),
+            Map.entry(AdvanceWaveCommand.class, Role.LEAD),
+            Map.entry(StartCutoverCommand.class, Role.LEAD),
+            Map.entry(RollBackWaveCommand.class, Role.LEAD),
+            Map.entry(AbortMigrationCommand.class, Role.LEAD),
+            Map.entry(OpenGoNoGoCommand.class, Role.LEAD),
+            Map.entry(CastVoteCommand.class, Role.APPROVER),
+            // the rollback executor reports as Dimmer's automation actor, which holds the operator role only
+            Map.entry(ReportRunbookStepCommand.class, Role.OPERATOR),
+            Map.entry(RetryRunbookCommand.class, Role.LEAD),
+            Map.entry(RecordRehearsalCommand.class, Role.LEAD),
+            // an operator may prove a rollback can run (a dry run), not rehearse it for real
+            Map.entry(RecordDryRunCommand.class, Role.OPERATOR));
 
     private CommandRoles() {
     }
