@@ -10,7 +10,8 @@ import picocli.CommandLine.HelpCommand;
 @Command(name = "dimmer", mixinStandardHelpOptions = true, version = "dimmer 0.1.0",
         description = "Event-sourced migration control plane: phased rollouts, validations, rollback, audit.",
         subcommands = {ServerCommand.class, DemoCommand.class, ApplyCommand.class, StatusCommand.class,
-                AdvanceCommand.class, GoNoGoCommand.class, VoteCommand.class, CutoverCommand.class, RollbackCommand.class, AbortCommand.class,
+                AdvanceCommand.class, GoNoGoCommand.class, VoteCommand.class, CutoverCommand.class, RollbackCommand.class, RehearseCommand.class,
+                AbortCommand.class,
                 AuditCommand.class, ProjectionsCommand.class, dev.dimmer.deploy.plan.PlanCommand.class,
                 dev.dimmer.deploy.diff.DiffCommand.class,
                 dev.dimmer.bench.BenchCommand.class, HelpCommand.class})
