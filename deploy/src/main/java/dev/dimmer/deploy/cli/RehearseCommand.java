@@ -40,12 +40,12 @@ final class RehearseCommand extends SendingCommand {
         TextTable table = new TextTable(">STEP", "KIND", "RESULT", ">TOOK", "DETAIL");
         for (JsonNode step : rehearsal.path("steps")) {
             table.row(String.valueOf(step.path("step").asInt() + 1), step.path("kind").asText(),
-                    step.path("succeeded").asBoolean() ? "ok" : "FAILED", step.path("durationMillis").asLong() + " ms",
+                    step.path("succeeded").asBoolean() ? "ok" : "FAILED", step.path("duration_millis").asLong() + " ms",
                     step.path("detail").asText());
         }
         out().print(table.render(""));
-        out().printf("%s of %s/%s %s in %d ms%n", rehearsal.path("dryRun").asBoolean() ? "Dry run" : "Rehearsal",
+        out().printf("%s of %s/%s %s in %d ms%n", rehearsal.path("dry_run").asBoolean() ? "Dry run" : "Rehearsal",
                 migration, wave, rehearsal.path("succeeded").asBoolean() ? "succeeded" : "FAILED",
-                rehearsal.path("totalMillis").asLong());
+                rehearsal.path("total_millis").asLong());
     }
 }
