@@ -3,6 +3,7 @@ package dev.dimmer.bench;
 import picocli.CommandLine.Command;
 
 @Command(name = "bench", description = "Benchmarks, each printed beside a baseline measured in the same run",
-        subcommands = {BenchEventsCommand.class, BenchAuditCommand.class, BenchDiffCommand.class})
+        subcommands = {BenchEventsCommand.class, BenchAuditCommand.class, BenchDiffCommand.class,
+                BenchRollbackCommand.class})
 public final class BenchCommand {
 }

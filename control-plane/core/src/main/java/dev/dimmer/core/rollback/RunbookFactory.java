@@ -33,11 +33,21 @@ class RunbookFactory {
         });
     }
 
+    /**
+     * {@code ${env:NAME}} in a step reads the server's environment; where the server is embedded in another program
+     * (the benchmarks), its configuration may supply the value as {@code dimmer.rollback.secrets.NAME} instead.
+     */
     @Singleton
-    StepActions stepActions(@Value("${dimmer.rollback.webhook-backoff:200ms}") Duration backoff) {
+    StepActions stepActions(@Value("${dimmer.rollback.webhook-backoff:200ms}") Duration backoff,
+                            io.micronaut.context.env.Environment configuration) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        return new StepActions(new SqlStep(System::getenv), new WebhookStep(http, System::getenv, backoff));
+        java.util.function.UnaryOperator<String> environment = name -> {
+            String value = System.getenv(name);
+            return value != null ? value
+                    : configuration.getProperty("dimmer.rollback.secrets." + name, String.class).orElse(null);
+        };
+        return new StepActions(new SqlStep(environment), new WebhookStep(http, environment, backoff));
     }
 
     @Singleton
