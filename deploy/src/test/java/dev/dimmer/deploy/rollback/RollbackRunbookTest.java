@@ -205,6 +205,33 @@ class RollbackRunbookTest {
     }
 
     @Test
+    void canRehearseForRealOnTheStagingSectionAndMeasureIt() throws Exception {
+        // given a plan whose rehearsal section names a staging database and staging webhook URLs
+        String slug = "staging-rehearsal";
+        try (TestDatabase staging = TestPostgres.newDatabase()) {
+            RunbookPlans.prepare(staging);
+            Answer registered = server.postYaml("/api/migrations", LEAD, RunbookPlans.planWithStaging(slug, target,
+                    receiver.url("/hooks/" + slug), SECRET_VARIABLE, staging, receiver.url("/hooks/"),
+                    receiver.url("/staging/")));
+            assertThat(registered.status()).as(registered.body().toString()).isEqualTo(201);
+            long swaps = RunbookPlans.count(target, "SELECT count(*) FROM swaps");
+
+            // when the lead rehearses the rollback for real
+            Answer rehearsal = post(slug, "rehearsal", LEAD, Map.of("reason", "quarterly drill"));
+
+            // then the steps ran on staging, measured, and production was not touched
+            assertThat(rehearsal.status()).as(rehearsal.body().toString()).isEqualTo(200);
+            assertThat(rehearsal.body().path("succeeded").asBoolean()).isTrue();
+            assertThat(rehearsal.body().path("dry_run").asBoolean()).isFalse();
+            assertThat(RunbookPlans.viewRows(staging)).isEqualTo(1);
+            assertThat(RunbookPlans.count(target, "SELECT count(*) FROM swaps")).isEqualTo(swaps);
+            assertThat(receiver.calls().stream().filter(c -> c.path().equals("/staging/" + slug)))
+                    .singleElement().satisfies(c -> assertThat(c.rehearsal() && c.signed()).isTrue());
+            assertThat(await(slug, "RollbackRehearsedEvent").path("dryRun").asBoolean()).isFalse();
+        }
+    }
+
+    @Test
     void cannotRehearseForRealWithoutTheLeadRole() {
         String slug = "rehearse-forbidden";
         register(slug, false);

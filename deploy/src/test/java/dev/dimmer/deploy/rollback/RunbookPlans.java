@@ -47,6 +47,23 @@ final class RunbookPlans {
      * @param gate           whether the cutover gate asks for a measured rehearsal
      */
     static String plan(String slug, TestDatabase target, String hookUrl, String secretVariable, boolean gate) {
+        return basePlan(slug, target, hookUrl, secretVariable, gate);
+    }
+
+    /** The plan with a rehearsal section: a staging database for target, and staging URLs for the hooks. */
+    static String planWithStaging(String slug, TestDatabase target, String hookUrl, String secretVariable,
+                                  TestDatabase staging, String hooksPrefix, String stagingPrefix) {
+        return basePlan(slug, target, hookUrl, secretVariable, false) + """
+                rehearsal:
+                  connections:
+                    target: {jdbc_url: "%s", user: %s}
+                  endpoints:
+                    "%s": "%s"
+                """.formatted(staging.url(), staging.user(), hooksPrefix, stagingPrefix);
+    }
+
+    private static String basePlan(String slug, TestDatabase target, String hookUrl, String secretVariable,
+                                   boolean gate) {
         return """
                 slug: %s
                 title: Customers view swap
