@@ -20,6 +20,8 @@ import dev.dimmer.api.migration.VoteCastEvent;
 import dev.dimmer.api.migration.WaveAdvancedEvent;
 import dev.dimmer.api.migration.WaveRolledBackEvent;
 import dev.dimmer.api.plan.Quorum;
+import dev.dimmer.api.rollback.RollbackRehearsedEvent;
+import dev.dimmer.api.rollback.RunbookEvent;
 
 /**
  * One short human sentence per event, the same in Slack and in the log. Every string that comes from a plan or a
@@ -104,6 +106,12 @@ final class Sentences {
         if (event instanceof dev.dimmer.api.migration.SwitchKilledEvent e) {
             return "Switch " + esc(e.routingSwitch()) + " of wave " + esc(e.wave())
                     + " killed: every consumer reads the source until the wave moves forward";
+        }
+        if (event instanceof RunbookEvent e) {
+            return RunbookSentences.of(e);
+        }
+        if (event instanceof RollbackRehearsedEvent e) {
+            return RunbookSentences.rehearsed(e);
         }
         if (event instanceof MigrationAbortedEvent) {
             return "Migration " + id + " aborted";

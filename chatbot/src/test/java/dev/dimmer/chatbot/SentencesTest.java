@@ -45,4 +45,19 @@ class SentencesTest {
                 .isEqualTo("Refused cutover customers (Eve may not start cutover: it needs the lead role) by Eve "
                         + "(audit #11)");
     }
+
+    @Test
+    void shouldPostARunbooksProgressStepByStep() {
+        assertThat(Sentences.of(new dev.dimmer.api.rollback.RunbookStepSucceededEvent("crm", "customers",
+                dev.dimmer.api.rollback.RunPurpose.ROLLBACK, 1, 1, "sql", 42, "1 row", AT), "Dimmer", "", 12))
+                .isEqualTo("Rollback of wave customers: step 2 (sql) done in 42 ms: 1 row by Dimmer (audit #12)");
+        assertThat(Sentences.of(new dev.dimmer.api.rollback.RunbookStalledEvent("crm", "customers",
+                dev.dimmer.api.rollback.RunPurpose.ROLLBACK, 1, 2, "HTTP 503", AT), "Dimmer", "", 13))
+                .startsWith("Rollback of wave customers STALLED at step 3; resume with dimmer rollback retry crm "
+                        + "customers --reason");
+        assertThat(Sentences.of(new dev.dimmer.api.rollback.RunbookStepSucceededEvent("crm", "customers",
+                dev.dimmer.api.rollback.RunPurpose.CUTOVER, 1, 0, "notify", 0, "reads are on the target", AT),
+                "Dimmer", "", 14))
+                .isEqualTo("reads are on the target by Dimmer (audit #14)");
+    }
 }

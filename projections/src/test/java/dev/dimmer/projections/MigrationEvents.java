@@ -43,7 +43,7 @@ public final class MigrationEvents {
         return new EventFacts(event, "event-" + position, position, version, PROVENANCE);
     }
 
-    /** One event of each concrete type in the api's migration package, every field filled. */
+    /** One event of each concrete type in the api's migration and rollback packages, every field filled. */
     public static List<MigrationEvent> everyType() {
         return EveryType.EVENTS;
     }
@@ -54,7 +54,7 @@ public final class MigrationEvents {
     }
 
     private static List<MigrationEvent> scan() {
-        return new ClassFileImporter().importPackages("dev.dimmer.api.migration").stream()
+        return new ClassFileImporter().importPackages("dev.dimmer.api.migration", "dev.dimmer.api.rollback").stream()
                 .filter(c -> c.isAssignableTo(MigrationEvent.class) && !c.isInterface())
                 .map(JavaClass::reflect).sorted(Comparator.comparing(Class::getSimpleName))
                 .map(MigrationEvents::sample).map(MigrationEvent.class::cast).toList();

@@ -53,9 +53,17 @@ final class ReferencesKnown implements PlanCheck {
             refs.each("gates[" + i + "].validations", "validation", gate.validations(), validations);
             refs.each("gates[" + i + "].waves", "wave", gate.waves(), waves);
         }
-        for (int i = 0; i < plan.rollback().actions().size(); i++) {
-            RollbackAction action = plan.rollback().actions().get(i);
-            String path = "rollback.actions[" + i + "]";
+        List<String> rollbackPaths = java.util.stream.IntStream.range(0, plan.rollback().actions().size())
+                .mapToObj(i -> "rollback.actions[" + i + "]").toList();
+        List<String> cutoverPaths = java.util.stream.IntStream.range(0, plan.cutover().actions().size())
+                .mapToObj(i -> "cutover.actions[" + i + "]").toList();
+        List<RollbackAction> all = new ArrayList<>(plan.rollback().actions());
+        all.addAll(plan.cutover().actions());
+        List<String> paths = new ArrayList<>(rollbackPaths);
+        paths.addAll(cutoverPaths);
+        for (int i = 0; i < all.size(); i++) {
+            RollbackAction action = all.get(i);
+            String path = paths.get(i);
             if (action instanceof RollbackAction.Sql sql) {
                 refs.one(path + ".connection", "connection", sql.connection(), connections);
             } else if (action instanceof RollbackAction.Switch flip) {

@@ -4,6 +4,6 @@ import picocli.CommandLine.Command;
 
 @Command(name = "bench", description = "Benchmarks, each printed beside a baseline measured in the same run",
         subcommands = {BenchEventsCommand.class, BenchAuditCommand.class, BenchDiffCommand.class,
-                BenchSwitchesCommand.class})
+                BenchSwitchesCommand.class, BenchRollbackCommand.class})
 public final class BenchCommand {
 }

@@ -32,7 +32,10 @@ final class DemoWalkthrough {
     }
 
     /** Tells the story and answers the migration's id and the wave that was walked. */
-    String[] run(String planText) {
+    String[] run(String examplePlan) {
+        // the example's connections and webhooks name hosts that do not exist here, so no rehearsal could pass:
+        // the demo's copy of its cutover gate does not ask for one (its rollback steps run, and stall, for real)
+        String planText = examplePlan.replace("rehearsed_rollback: true", "rehearsed_rollback: false");
         PlanLoadResult loaded = new PlanLoader().load(DemoCommand.PLAN, planText);
         if (!loaded.valid()) {
             throw new ApiException(2, "the demo plan is invalid: " + loaded.problems().get(0).render(), null);
@@ -42,6 +45,8 @@ final class DemoWalkthrough {
         client.postText("/api/migrations", planText, "application/yaml",
                 Map.of("X-Dimmer-Source", DemoCommand.PLAN, "X-Dimmer-Reason", "demo: plan reviewed"));
         out.println("Registered migration " + id + ": " + plan.title());
+        out.println("(its hosts are fictional, so the rollback's SQL and webhook steps stall and its cutover gate "
+                + "asks for no measured rehearsal here; see dimmer status and dimmer rehearse --dry-run on your own plan)");
         plan.waves().forEach(w -> states.put(w.name(), "PLANNED"));
         WavePlan first = plan.waves().stream().filter(w -> w.dependsOn().isEmpty()).findFirst()
                 .orElse(plan.waves().get(0));

@@ -55,5 +55,27 @@ final class StatusCommand extends ClientCommand {
                     Describe.time(w.path("since").asText()), w.path("by").asText());
         }
         out.print(table.render("  "));
+        for (JsonNode w : m.path("waves")) {
+            JsonNode runbook = w.path("runbook");
+            if (runbook.isObject()) {
+                printRunbook(out, w.path("name").asText(), runbook);
+            }
+        }
+    }
+
+    /** A wave's latest runbook, step by step: what ran, how long it took, what it did or why it failed. */
+    private static void printRunbook(PrintWriter out, String wave, JsonNode runbook) {
+        String state = runbook.path("state").asText();
+        out.println("  " + runbook.path("purpose").asText() + " runbook of " + wave + ": " + state
+                + (runbook.path("total_millis").isNumber() ? " in " + runbook.path("total_millis").asLong() + " ms" : "")
+                + ("stalled".equals(state) ? " (resume with dimmer rollback retry MIGRATION " + wave
+                + " --reason TEXT)" : ""));
+        TextTable steps = new TextTable(">STEP", "KIND", "STATE", ">TOOK", "DETAIL");
+        for (JsonNode step : runbook.path("steps")) {
+            steps.row(step.path("step").asInt() + 1, step.path("kind").asText(), step.path("state").asText(),
+                    step.path("duration_millis").isNumber() ? step.path("duration_millis").asLong() + " ms" : "",
+                    step.path("detail").asText(""));
+        }
+        out.print(steps.render("    "));
     }
 }

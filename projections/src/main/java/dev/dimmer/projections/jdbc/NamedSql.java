@@ -83,6 +83,17 @@ public final class NamedSql {
             return set(name, at -> statement.setLong(at, value));
         }
 
+        /** A bigint that may be absent (SQL NULL). */
+        public Parameters bigintOrNull(String name, Long value) throws SQLException {
+            return set(name, at -> {
+                if (value == null) {
+                    statement.setNull(at, java.sql.Types.BIGINT);
+                } else {
+                    statement.setLong(at, value);
+                }
+            });
+        }
+
         public Parameters timestamp(String name, Instant value) throws SQLException {
             Timestamp timestamp = Timestamp.from(value);
             return set(name, at -> statement.setTimestamp(at, timestamp));

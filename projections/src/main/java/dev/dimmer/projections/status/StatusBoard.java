@@ -26,6 +26,7 @@ public final class StatusBoard {
     private final String migrationId;
     private Row migration;
     private final Map<String, WaveRow> waves = new LinkedHashMap<>();
+    private final Map<String, RunbookRow> runbooks = new LinkedHashMap<>();
 
     public StatusBoard(String migrationId) {
         this.migrationId = migrationId;
@@ -73,6 +74,23 @@ public final class StatusBoard {
                 migration.position = c.position();
                 migration.version = c.version();
             }
+        } else if (change instanceof StatusChange.RunbookBegan c) {
+            RunbookRow row = runbooks.get(c.wave());
+            if (row == null || row.position < c.position()) {
+                runbooks.put(c.wave(), new RunbookRow(c));
+            }
+        } else if (change instanceof StatusChange.RunbookStepChanged c) {
+            RunbookRow row = runbooks.get(c.wave());
+            if (row != null && c.step() < row.steps.size() && row.steps.get(c.step()).position < c.position()) {
+                row.steps.set(c.step(), row.steps.get(c.step()).changed(c));
+            }
+        } else if (change instanceof StatusChange.RunbookStateChanged c) {
+            RunbookRow row = runbooks.get(c.wave());
+            if (row != null && row.position < c.position()) {
+                row.state = c.state();
+                row.totalMillis = c.totalMillis();
+                row.position = c.position();
+            }
         } else {
             throw new IllegalArgumentException("no rule for " + change);
         }
@@ -90,7 +108,8 @@ public final class StatusBoard {
         }
         List<WaveStatusView> rows = new ArrayList<>();
         waves.values().stream().sorted(Comparator.comparingInt(w -> w.ordinal)).forEach(w -> rows.add(
-                new WaveStatusView(w.name, w.phase, w.weight, w.since, w.by, w.dependsOn, w.canarySteps)));
+                new WaveStatusView(w.name, w.phase, w.weight, w.since, w.by, w.dependsOn, w.canarySteps,
+                        runbooks.containsKey(w.name) ? runbooks.get(w.name).view() : null)));
         return new MigrationStatusView(migrationId, migration.title, migration.state, migration.updatedAt,
                 migration.updatedBy, migration.position, migration.version, rows);
     }
@@ -154,6 +173,42 @@ public final class StatusBoard {
             this.dependsOn = dependsOn;
             this.canarySteps = canarySteps;
             this.position = position;
+        }
+    }
+
+    private static final class RunbookRow {
+        final String purpose;
+        final int run;
+        String state = "running";
+        Long totalMillis;
+        long position;
+        final List<StepRow> steps = new ArrayList<>();
+
+        RunbookRow(StatusChange.RunbookBegan began) {
+            this.purpose = began.purpose();
+            this.run = began.run();
+            this.position = began.position();
+            began.steps().forEach(line -> steps.add(new StepRow(line.kind(), line.description(), "pending", null,
+                    null, began.position())));
+        }
+
+        dev.dimmer.api.status.RunbookStatusView view() {
+            List<dev.dimmer.api.status.RunbookStatusView.Step> lines = new ArrayList<>();
+            for (int i = 0; i < steps.size(); i++) {
+                StepRow step = steps.get(i);
+                lines.add(new dev.dimmer.api.status.RunbookStatusView.Step(i, step.kind(), step.description(),
+                        step.state(), step.durationMillis(), step.detail()));
+            }
+            return new dev.dimmer.api.status.RunbookStatusView(purpose, run, state, totalMillis, lines);
+        }
+    }
+
+    private record StepRow(String kind, String description, String state, Long durationMillis, String detail,
+                           long position) {
+        StepRow changed(StatusChange.RunbookStepChanged change) {
+            return new StepRow(kind, description, change.state(),
+                    change.durationMillis() == null ? durationMillis : change.durationMillis(),
+                    change.detail() == null ? detail : change.detail(), change.position());
         }
     }
 }

@@ -40,4 +40,23 @@ public sealed interface StatusChange {
     /** The migration reached a version without anyone changing it (a refusal), so since when and by whom stay. */
     record VersionReached(String migrationId, long position, long version) implements StatusChange {
     }
+
+    /** A wave's new runbook, its steps all pending; it replaces the wave's earlier runbook. */
+    record RunbookBegan(String migrationId, String wave, String purpose, int run, List<StepLine> steps,
+                        long position) implements StatusChange {
+    }
+
+    /** One step of a wave's runbook changed state; a null duration or detail leaves none. */
+    record RunbookStepChanged(String migrationId, String wave, int step, String state, Long durationMillis,
+                              String detail, long position) implements StatusChange {
+    }
+
+    /** A wave's runbook changed state: running, stalled or completed (with its total). */
+    record RunbookStateChanged(String migrationId, String wave, String state, Long totalMillis, long position)
+            implements StatusChange {
+    }
+
+    /** A step as a runbook lists it. */
+    record StepLine(String kind, String description) {
+    }
 }

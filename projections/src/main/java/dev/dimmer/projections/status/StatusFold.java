@@ -53,6 +53,10 @@ public final class StatusFold {
         if (event instanceof MigrationAbortedEvent) {
             return List.of(new MigrationTouched(id, null, "aborted", event.at(), by, position, version));
         }
+        if (event instanceof dev.dimmer.api.rollback.RunbookEvent runbook) {
+            return List.of(RunbookFold.change(runbook, position),
+                    new MigrationTouched(id, null, null, event.at(), by, position, version));
+        }
         if (event instanceof CommandRefusedEvent) {
             return List.of(new VersionReached(id, position, version));
         }

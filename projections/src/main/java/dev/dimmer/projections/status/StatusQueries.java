@@ -5,6 +5,7 @@ import dev.dimmer.api.status.FindMigrationQuery;
 import dev.dimmer.api.status.FindMigrationsQuery;
 import dev.dimmer.api.status.MigrationListView;
 import dev.dimmer.api.status.MigrationStatusView;
+import dev.dimmer.api.status.RunbookStatusView;
 import dev.dimmer.api.status.WaveStatusView;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -29,6 +30,11 @@ public class StatusQueries {
     private static final String WAVES = """
             SELECT migration_id, name, phase, weight, since, by_actor, depends_on, canary_steps FROM status_wave
              WHERE (?::text IS NULL OR migration_id = ?) ORDER BY migration_id, ordinal""";
+    private static final String RUNBOOKS = """
+            SELECT r.migration_id, r.wave, r.purpose, r.run, r.state, r.total_millis, s.step, s.kind, s.description,
+                   s.state, s.duration_millis, s.detail
+              FROM status_runbook r JOIN status_runbook_step s ON s.migration_id = r.migration_id AND s.wave = r.wave
+             WHERE (?::text IS NULL OR r.migration_id = ?) ORDER BY r.migration_id, r.wave, s.step""";
     private final ConnectionProvider connections;
 
     public StatusQueries(ConnectionProvider connections) {
@@ -47,6 +53,7 @@ public class StatusQueries {
 
     private List<MigrationStatusView> load(String id) throws SQLException {
         try (Connection c = connections.getConnection()) {
+            Map<List<String>, RunbookStatusView> runbooks = runbooks(c, id);
             Map<String, List<WaveStatusView>> waves = new LinkedHashMap<>();
             try (PreparedStatement s = c.prepareStatement(WAVES)) {
                 s.setString(1, id);
@@ -56,7 +63,8 @@ public class StatusQueries {
                         waves.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(new WaveStatusView(
                                 r.getString(2), Phase.valueOf(r.getString(3)), r.getInt(4),
                                 r.getTimestamp(5).toInstant(), r.getString(6), split(r.getString(7)),
-                                split(r.getString(8)).stream().map(Integer::valueOf).toList()));
+                                split(r.getString(8)).stream().map(Integer::valueOf).toList(),
+                                runbooks.get(List.of(r.getString(1), r.getString(2)))));
                     }
                 }
             }
@@ -74,6 +82,31 @@ public class StatusQueries {
             }
             return migrations;
         }
+    }
+
+    private static Map<List<String>, RunbookStatusView> runbooks(Connection c, String id) throws SQLException {
+        Map<List<String>, RunbookStatusView> runbooks = new LinkedHashMap<>();
+        Map<List<String>, List<RunbookStatusView.Step>> steps = new LinkedHashMap<>();
+        try (PreparedStatement s = c.prepareStatement(RUNBOOKS)) {
+            s.setString(1, id);
+            s.setString(2, id);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    List<String> key = List.of(r.getString(1), r.getString(2));
+                    List<RunbookStatusView.Step> lines = steps.computeIfAbsent(key, k -> new ArrayList<>());
+                    lines.add(new RunbookStatusView.Step(r.getInt(7), r.getString(8), r.getString(9),
+                            r.getString(10), nullableLong(r, 11), r.getString(12)));
+                    runbooks.put(key, new RunbookStatusView(r.getString(3), r.getInt(4), r.getString(5),
+                            nullableLong(r, 6), lines));
+                }
+            }
+        }
+        return runbooks;
+    }
+
+    private static Long nullableLong(ResultSet r, int column) throws SQLException {
+        long value = r.getLong(column);
+        return r.wasNull() ? null : value;
     }
 
     private static List<String> split(String joined) {

@@ -48,6 +48,32 @@ final class StatusRows {
             UPDATE status_migration SET position = :position, version = :version
              WHERE id = :id AND position < :position""");
 
+    private static final NamedSql BEGIN_RUNBOOK = NamedSql.of("""
+            INSERT INTO status_runbook (migration_id, wave, purpose, run, state, total_millis, position)
+            VALUES (:migration_id, :wave, :purpose, :run, 'running', NULL, :position)
+            ON CONFLICT (migration_id, wave) DO UPDATE
+               SET purpose = EXCLUDED.purpose, run = EXCLUDED.run, state = 'running', total_millis = NULL,
+                   position = EXCLUDED.position
+             WHERE status_runbook.position < EXCLUDED.position""");
+    private static final NamedSql DROP_STEPS_FROM = NamedSql.of("""
+            DELETE FROM status_runbook_step WHERE migration_id = :migration_id AND wave = :wave
+               AND position < :position AND step >= :from_step""");
+    private static final NamedSql LIST_STEP = NamedSql.of("""
+            INSERT INTO status_runbook_step (migration_id, wave, step, kind, description, state, duration_millis,
+                                             detail, position)
+            VALUES (:migration_id, :wave, :step, :kind, :description, 'pending', NULL, NULL, :position)
+            ON CONFLICT (migration_id, wave, step) DO UPDATE
+               SET kind = EXCLUDED.kind, description = EXCLUDED.description, state = 'pending',
+                   duration_millis = NULL, detail = NULL, position = EXCLUDED.position
+             WHERE status_runbook_step.position < EXCLUDED.position""");
+    private static final NamedSql CHANGE_STEP = NamedSql.of("""
+            UPDATE status_runbook_step SET state = :state, duration_millis = coalesce(:duration_millis, duration_millis),
+                   detail = coalesce(:detail, detail), position = :position
+             WHERE migration_id = :migration_id AND wave = :wave AND step = :step AND position < :position""");
+    private static final NamedSql CHANGE_RUNBOOK = NamedSql.of("""
+            UPDATE status_runbook SET state = :state, total_millis = :total_millis, position = :position
+             WHERE migration_id = :migration_id AND wave = :wave AND position < :position""");
+
     private final ConnectionProvider connections;
 
     StatusRows(ConnectionProvider connections) {
@@ -81,6 +107,27 @@ final class StatusRows {
         } else if (change instanceof VersionReached c) {
             queue(REACH_VERSION, p -> p.text("id", c.migrationId()).bigint("position", c.position())
                     .bigint("version", c.version()));
+        } else if (change instanceof StatusChange.RunbookBegan c) {
+            queue(BEGIN_RUNBOOK, p -> p.text("migration_id", c.migrationId()).text("wave", c.wave())
+                    .text("purpose", c.purpose()).integer("run", c.run()).bigint("position", c.position()));
+            // a shorter runbook than the last one leaves no stale steps behind
+            queue(DROP_STEPS_FROM, p -> p.text("migration_id", c.migrationId()).text("wave", c.wave())
+                    .bigint("position", c.position()).integer("from_step", c.steps().size()));
+            for (int i = 0; i < c.steps().size(); i++) {
+                int step = i;
+                StatusChange.StepLine line = c.steps().get(i);
+                queue(LIST_STEP, p -> p.text("migration_id", c.migrationId()).text("wave", c.wave())
+                        .integer("step", step).text("kind", line.kind()).text("description", line.description())
+                        .bigint("position", c.position()));
+            }
+        } else if (change instanceof StatusChange.RunbookStepChanged c) {
+            queue(CHANGE_STEP, p -> p.text("migration_id", c.migrationId()).text("wave", c.wave())
+                    .integer("step", c.step()).text("state", c.state()).bigintOrNull("duration_millis",
+                            c.durationMillis()).text("detail", c.detail()).bigint("position", c.position()));
+        } else if (change instanceof StatusChange.RunbookStateChanged c) {
+            queue(CHANGE_RUNBOOK, p -> p.text("migration_id", c.migrationId()).text("wave", c.wave())
+                    .text("state", c.state()).bigintOrNull("total_millis", c.totalMillis())
+                    .bigint("position", c.position()));
         } else {
             throw new IllegalArgumentException("no statement for " + change);
         }
@@ -88,6 +135,10 @@ final class StatusRows {
 
     // DELETE, not TRUNCATE: inside a rebuild's transaction readers go on seeing the old rows until the commit
     void clear() {
+        StatementBatch.write(this, connections, "DELETE FROM status_runbook_step", s -> {
+        });
+        StatementBatch.write(this, connections, "DELETE FROM status_runbook", s -> {
+        });
         StatementBatch.write(this, connections, "DELETE FROM status_wave", s -> {
         });
         StatementBatch.write(this, connections, "DELETE FROM status_migration", s -> {

@@ -14,6 +14,8 @@ public enum RejectionCode {
     VALIDATION_FAILED,
     /** A validation the gate names has no result, or none fresh enough (409). */
     VALIDATION_MISSING,
+    /** The cutover's gate asks for a measured, fresh, quick enough rollback rehearsal and there is none (409). */
+    ROLLBACK_NOT_REHEARSED,
     /** The plan change would rewrite history (409). */
     PLAN_CONFLICT,
     /** Another command changed the migration first (409). */

@@ -12,13 +12,15 @@ import java.util.Optional;
  * @param connections named database connections ({@code source}, {@code target}, ...); passwords only as
  *                    {@code ${env:NAME}} references, never the secret itself
  * @param metrics     where service evidence comes from (the Prometheus that {@code metric} validations query)
+ * @param cutover     the steps a wave's cutover runs after its reads move to the target
+ * @param rehearsal   the staging connections and endpoints {@code dimmer rehearse} runs the rollback against
  */
 public record MigrationPlan(String slug, String title, List<Owner> owners, List<WavePlan> waves,
                             String objective, Scope scope, ServiceLevels slos, Inventory inventory,
                             Strategy strategy, Map<String, Connection> connections,
                             List<ValidationPlan> validations, List<Gate> gates, Windows windows,
                             RollbackPlan rollback, Readiness readiness, Communication communication,
-                            List<Risk> risks, Metrics metrics) {
+                            List<Risk> risks, Metrics metrics, CutoverPlan cutover, RehearsalTarget rehearsal) {
     @JsonCreator
     public MigrationPlan {
         owners = Lists.of(owners);
@@ -36,6 +38,17 @@ public record MigrationPlan(String slug, String title, List<Owner> owners, List<
         communication = communication == null ? Communication.NONE : communication;
         risks = Lists.of(risks);
         metrics = metrics == null ? Metrics.NONE : metrics;
+        cutover = cutover == null ? CutoverPlan.NONE : cutover;
+        rehearsal = rehearsal == null ? RehearsalTarget.NONE : rehearsal;
+    }
+
+    public MigrationPlan(String slug, String title, List<Owner> owners, List<WavePlan> waves, String objective,
+                         Scope scope, ServiceLevels slos, Inventory inventory, Strategy strategy,
+                         Map<String, Connection> connections, List<ValidationPlan> validations, List<Gate> gates,
+                         Windows windows, RollbackPlan rollback, Readiness readiness, Communication communication,
+                         List<Risk> risks, Metrics metrics) {
+        this(slug, title, owners, waves, objective, scope, slos, inventory, strategy, connections, validations, gates,
+                windows, rollback, readiness, communication, risks, metrics, null, null);
     }
 
     public MigrationPlan(String slug, String title, List<Owner> owners, List<WavePlan> waves, String objective,
@@ -44,12 +57,13 @@ public record MigrationPlan(String slug, String title, List<Owner> owners, List<
                          Windows windows, RollbackPlan rollback, Readiness readiness, Communication communication,
                          List<Risk> risks) {
         this(slug, title, owners, waves, objective, scope, slos, inventory, strategy, connections, validations, gates,
-                windows, rollback, readiness, communication, risks, null);
+                windows, rollback, readiness, communication, risks, null, null, null);
     }
 
     /** The minimal plan: who, what and in which waves; every other section empty. */
     public MigrationPlan(String slug, String title, List<Owner> owners, List<WavePlan> waves) {
-        this(slug, title, owners, waves, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        this(slug, title, owners, waves, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null);
     }
 
     public Optional<WavePlan> wave(String name) {

@@ -11,6 +11,10 @@ import dev.dimmer.api.migration.KillSwitchCommand;
 import dev.dimmer.api.migration.OpenGoNoGoCommand;
 import dev.dimmer.api.migration.RollBackWaveCommand;
 import dev.dimmer.api.migration.StartCutoverCommand;
+import dev.dimmer.api.rollback.RecordDryRunCommand;
+import dev.dimmer.api.rollback.RecordRehearsalCommand;
+import dev.dimmer.api.rollback.ReportRunbookStepCommand;
+import dev.dimmer.api.rollback.RetryRunbookCommand;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,7 +33,14 @@ public final class CommandRoles {
             Map.entry(OpenGoNoGoCommand.class, Role.LEAD),
             Map.entry(CastVoteCommand.class, Role.APPROVER),
             Map.entry(RequestValidationRunCommand.class, Role.OPERATOR),
-            Map.entry(RecordValidationResultCommand.class, Role.OPERATOR));
+            Map.entry(RecordValidationResultCommand.class, Role.OPERATOR),
+            // the rollback executor reports as Dimmer's automation actor, which holds the operator role only
+            Map.entry(ReportRunbookStepCommand.class, Role.OPERATOR),
+            Map.entry(RetryRunbookCommand.class, Role.LEAD),
+            Map.entry(RecordRehearsalCommand.class, Role.LEAD),
+            // an operator may prove a rollback can run (a dry run), not rehearse it for real
+            Map.entry(RecordDryRunCommand.class, Role.OPERATOR));
+
     // a role that may also send the command: a lead may start a validation run as an operator does
     private static final Map<Class<?>, Role> ALSO = Map.of(RequestValidationRunCommand.class, Role.LEAD);
 

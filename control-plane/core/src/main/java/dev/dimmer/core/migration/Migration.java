@@ -43,6 +43,13 @@ import dev.dimmer.api.migration.WaveState;
 import dev.dimmer.api.plan.MigrationPlan;
 import dev.dimmer.api.plan.Owner;
 import dev.dimmer.api.plan.WavePlan;
+import dev.dimmer.api.rollback.RecordDryRunCommand;
+import dev.dimmer.api.rollback.RecordRehearsalCommand;
+import dev.dimmer.api.rollback.ReportRunbookStepCommand;
+import dev.dimmer.api.rollback.RetryRunbookCommand;
+import dev.dimmer.api.rollback.RollbackRehearsedEvent;
+import dev.dimmer.api.rollback.RunPurpose;
+import dev.dimmer.api.rollback.RunbookEvent;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.TreeSet;
@@ -69,6 +76,7 @@ public class Migration {
     private Evidence evidence = new Evidence();
     // waves whose switch was killed and has not moved forward since; a snapshot without it has none
     private TreeSet<String> killedSwitches = new TreeSet<>();
+    private Runbooks runbooks = new Runbooks();
 
     // Required by Axon to build an empty instance before replaying events, and by Jackson to read snapshots
     protected Migration() {
@@ -128,6 +136,7 @@ public class Migration {
         Wave wave = activeWave(command);
         TransitionRules.CUTOVER.enforce(move(wave, null, command.provenance().at()));
         apply(new CutoverStartedEvent(id, wave.name(), wave.weight(), command.provenance().at()));
+        startRunbook(wave, RunPurpose.CUTOVER, plan.cutover().actionsFor(wave.name()), command.provenance().at());
         return state(wave);
     }
 
@@ -136,6 +145,7 @@ public class Migration {
         Wave wave = activeWave(command);
         TransitionRules.ROLLBACK.enforce(move(wave, null, command.provenance().at()));
         apply(new WaveRolledBackEvent(id, wave.name(), wave.phase(), wave.weight(), command.provenance().at()));
+        startRunbook(wave, RunPurpose.ROLLBACK, plan.rollback().actionsFor(wave.name()), command.provenance().at());
         return state(wave);
     }
 
@@ -213,6 +223,7 @@ public class Migration {
             String cause = GuardPolicy.rollbackCause(plan, evidence, wave, command.runId(), result);
             if (cause != null && TransitionRules.ROLLBACK.unmet(move(wave, null, at)).isEmpty()) {
                 apply(new WaveRolledBackEvent(id, wave.name(), wave.phase(), wave.weight(), at, cause));
+                startRunbook(wave, RunPurpose.ROLLBACK, plan.rollback().actionsFor(wave.name()), at);
                 rolledBack = true;
             }
         }
@@ -261,9 +272,59 @@ public class Migration {
         return state(wave);
     }
 
+    @CommandHandler
+    public void handle(ReportRunbookStepCommand command) {
+        activeWave(command);
+        runbooks.decideReport(id, command).forEach(event -> apply(event));
+    }
+
+    @CommandHandler
+    public void handle(RetryRunbookCommand command) {
+        Wave wave = activeWave(command);
+        runbooks.decideRetry(id, wave.name(), command.provenance().at()).forEach(event -> apply(event));
+    }
+
+    @CommandHandler
+    public RollbackRehearsedEvent handle(RecordRehearsalCommand command) {
+        return rehearsed(activeWave(command), command.dryRun(), command.steps(), command.provenance().at());
+    }
+
+    @CommandHandler
+    public RollbackRehearsedEvent handle(RecordDryRunCommand command) {
+        return rehearsed(activeWave(command), true, command.steps(), command.provenance().at());
+    }
+
+    private RollbackRehearsedEvent rehearsed(Wave wave, boolean dryRun, List<dev.dimmer.api.rollback.RehearsedStep> steps,
+                                             Instant at) {
+        if (steps.isEmpty()) {
+            throw Refusals.invalid("wave %s has no rollback step to rehearse; add rollback.actions to the plan",
+                    wave.name());
+        }
+        int planned = plan.rollback().actionsFor(wave.name()).size();
+        RollbackRehearsedEvent event = new RollbackRehearsedEvent(id, wave.name(), dryRun,
+                RehearsalPolicy.succeeded(steps, planned), steps, RehearsalPolicy.total(steps), at);
+        apply(event);
+        return event;
+    }
+
+    private void startRunbook(Wave wave, RunPurpose purpose, List<dev.dimmer.api.plan.RollbackAction> steps,
+                              Instant at) {
+        runbooks.decideStart(id, wave.name(), purpose, steps, at).forEach(event -> apply(event));
+    }
+
     /** The people the current plan names, with the roles it gives them on this migration. */
     public List<Owner> owners() {
         return plan == null ? List.of() : plan.owners();
+    }
+
+    /** The current plan; the rollback executor reads connections and steps from it. */
+    public MigrationPlan plan() {
+        return plan;
+    }
+
+    /** The waves' runbooks, for the executor resuming from a snapshot. */
+    public Runbooks runbooks() {
+        return runbooks;
     }
 
     @EventSourcingHandler
@@ -271,10 +332,12 @@ public class Migration {
         id = event.migrationId();
         plan = event.plan();
         event.plan().waves().forEach(w -> waves.put(w.name(), new Wave(w)));
+        RehearsalPolicy.plan(null, event.plan(), waves, event.at());
     }
 
     @EventSourcingHandler
     void on(PlanRevisedEvent event) {
+        MigrationPlan before = plan;
         plan = event.plan();
         Map<String, Wave> revised = new LinkedHashMap<>();
         for (WavePlan w : event.plan().waves()) {
@@ -283,6 +346,20 @@ public class Migration {
             revised.put(w.name(), wave);
         }
         waves = revised;
+        RehearsalPolicy.plan(before, event.plan(), waves, event.at());
+    }
+
+    @EventSourcingHandler
+    void on(RunbookEvent event) {
+        runbooks.evolve(event);
+    }
+
+    @EventSourcingHandler
+    void on(RollbackRehearsedEvent event) {
+        Wave wave = waves.get(event.wave());
+        if (event.succeeded() && wave != null) {
+            wave.rehearse(wave.rehearsal().rehearsed(event.at(), event.totalMillis(), event.dryRun()));
+        }
     }
 
     @EventSourcingHandler

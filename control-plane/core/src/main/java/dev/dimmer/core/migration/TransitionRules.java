@@ -28,7 +28,9 @@ final class TransitionRules {
             .requiring(CanaryWeightPolicy.atLastStep())
             .requiring(DependencyPolicy.dependenciesStable())
             .requiring(GoNoGoPolicy.passed())
-            .requiringEach(EvidencePolicy.validationsPassed(Phase.CUTOVER));
+            .requiringEach(EvidencePolicy.validationsPassed(Phase.CUTOVER))
+            // holds by itself unless a gate guarding the wave's cutover has rehearsed_rollback
+            .requiring(RehearsalPolicy.rehearsed());
     static final Rules<WaveMove> ROLLBACK = Rules.<WaveMove>of(m -> "rollback of wave " + m.wave().name())
             .guardedBy(PhaseRules.canRollBack());
     static final Rules<WaveMove> OPEN_GO_NO_GO = Rules.<WaveMove>of(m -> "go/no-go of wave " + m.wave().name())

@@ -18,6 +18,7 @@ final class Wave {
     private Phase phase;
     private int weight;
     private GoNoGo goNoGo;
+    private WaveRehearsal rehearsal = WaveRehearsal.NONE;
 
     // Required by Jackson to read snapshots
     private Wave() {
@@ -43,6 +44,14 @@ final class Wave {
 
     void decideWith(GoNoGo vote) {
         this.goNoGo = vote;
+    }
+
+    void rehearse(WaveRehearsal record) {
+        this.rehearsal = record;
+    }
+
+    WaveRehearsal rehearsal() {
+        return rehearsal == null ? WaveRehearsal.NONE : rehearsal;
     }
 
     GoNoGo goNoGo() {
@@ -83,12 +92,12 @@ final class Wave {
     public boolean equals(Object other) {
         return other instanceof Wave w && w.name.equals(name) && w.dependsOn.equals(dependsOn)
                 && w.canarySteps.equals(canarySteps) && w.phase == phase && w.weight == weight
-                && java.util.Objects.equals(w.goNoGo, goNoGo);
+                && java.util.Objects.equals(w.goNoGo, goNoGo) && w.rehearsal().equals(rehearsal());
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(name, dependsOn, canarySteps, phase, weight, goNoGo);
+        return java.util.Objects.hash(name, dependsOn, canarySteps, phase, weight, goNoGo, rehearsal());
     }
 
     String describe() {

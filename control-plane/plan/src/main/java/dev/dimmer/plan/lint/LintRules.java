@@ -21,6 +21,7 @@ public final class LintRules {
             new RollbackTooSlow(),
             new RollbackNotEstimated(),
             new RollbackNotRehearsed(),
+            new RollbackRehearsalDeclared(),
             new RetentionMissing(),
             new DowntimeBudgetMissing(),
             new DataDelayToleranceMissing(),

@@ -30,6 +30,16 @@ final class RollbackSection {
                 blocks.add(new Block.Code(sql.sql()));
             }
         }
+        List<RollbackAction> cutover = plan.cutover().actions();
+        for (int i = 0; i < cutover.size(); i++) {
+            RollbackAction action = cutover.get(i);
+            blocks.add(new Block.Paragraph("Cutover step " + (i + 1)
+                    + (action.waves().isEmpty() ? "" : " (wave " + String.join(", ", action.waves()) + ")") + ": "
+                    + describe(action)));
+            if (action instanceof RollbackAction.Sql sql) {
+                blocks.add(new Block.Code(sql.sql()));
+            }
+        }
         List<String> facts = new ArrayList<>();
         if (!actions.isEmpty()) {
             plan.waves().forEach(w -> facts.add("Estimated rollback of wave " + w.name() + ": "
@@ -38,7 +48,8 @@ final class RollbackSection {
         facts.addAll(List.of(
                 "Old system kept readable for: " + Texts.orNone(plan.rollback().retention()),
                 "Writes made on the target get back by: " + Texts.orNone(plan.rollback().reverseSync()),
-                "Last rehearsal: " + (plan.rollback().rehearsal() == null ? "none on record"
+                "Measured rehearsal may take at most: " + HumanUnits.format(plan.rollback().maxDurationOrDefault()),
+                "Rehearsal declared in the plan (not evidence): " + (plan.rollback().rehearsal() == null ? "none"
                         : plan.rollback().rehearsal().date() + " in " + plan.rollback().rehearsal().environment()
                         + (plan.rollback().rehearsal().took() == null ? "" : ", took " + plan.rollback().rehearsal().took()))));
         blocks.add(new Block.Bullets(facts));
@@ -51,9 +62,13 @@ final class RollbackSection {
             what = "flip switch " + flip.routingSwitch() + " to " + flip.to();
         } else if (action instanceof RollbackAction.Sql sql) {
             what = "run on connection " + sql.connection() + ":";
+        } else if (action instanceof RollbackAction.Notify notify) {
+            what = "post in the channel: " + notify.message();
         } else {
             RollbackAction.Webhook webhook = (RollbackAction.Webhook) action;
-            what = (webhook.method() == null ? "POST" : webhook.method()) + " " + webhook.url();
+            what = (webhook.method() == null ? "POST" : webhook.method()) + " " + webhook.url()
+                    + (webhook.secret() == null ? "" : " (signed)")
+                    + (webhook.expectedStatus() == null ? "" : ", expecting " + webhook.expectedStatus());
         }
         return action.description() == null ? what : action.description() + " — " + what;
     }

@@ -53,10 +53,11 @@ class LintRulesTest {
         TRIGGERS.put("dataset-without-sla", List.of(edit("(?s)(name: customers\n.*?)      sla: \\{[^}]*}\n", "$1")));
         TRIGGERS.put("rollback-missing", List.of(edit("(?s)  actions:\n.*?\n\nreadiness:", "\nreadiness:")));
         TRIGGERS.put("rollback-not-reversible", List.of(edit("reverse_sync: dual_writes", "reverse_sync: none")));
-        TRIGGERS.put("rollback-over-5-minutes", List.of(edit("took: 2m", "took: 6m")));
+        TRIGGERS.put("rollback-over-5-minutes", List.of(edit("orders-write-target/source, estimate: 30s", "orders-write-target/source, estimate: 6m")));
         TRIGGERS.put("rollback-not-estimated", List.of(edit(", estimate: 10s}", "}")));
-        TRIGGERS.put("rollback-not-rehearsed", List.of(
-                edit("  rehearsal: \\{[^}]*}\n", ""), edit("    rehearsed_rollback: true\n", "")));
+        TRIGGERS.put("rollback-not-rehearsed", List.of(edit("    rehearsed_rollback: true\n", "")));
+        TRIGGERS.put("rollback-rehearsal-declared", List.of(edit("  # rehearsals count when measured .*\n",
+                "  rehearsal: {date: 2026-11-17, environment: staging, took: 2m}\n")));
         TRIGGERS.put("retention-missing", List.of(edit("  retention: 7d\n", "")));
         TRIGGERS.put("downtime-budget-missing", List.of(edit("  downtime_budget: 2m\n", "")));
         TRIGGERS.put("data-delay-tolerance-missing", List.of(edit("  data_delay_tolerance: 30s\n", "")));

@@ -41,7 +41,7 @@ class RunbookRendererTest {
                 "The plan defines no gates: there are no written go/no-go criteria.");
         assertThat(full).contains("- [x] Data loss prevented (CDC or dual writes: yes; backups verified: yes)",
                 "- [x] Integrity validated (row counts: yes; hashes: yes; primary key uniqueness: yes)",
-                "- [x] Rollback runs in under 5 minutes (estimated 50s)");
+                "- [x] Rollback runs in under 5 minutes (estimated 51s)");
     }
 
     @Test
