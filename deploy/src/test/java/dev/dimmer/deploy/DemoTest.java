@@ -26,6 +26,8 @@ class DemoTest {
                 // a guard failing in canary dims the wave back by itself
                 .contains("✗ customers-checksum: 1 row differs")
                 .contains("guard     now SHADOW, by Dimmer")
+                // and the rollback's runbook runs, step by step, timed
+                .contains("rollback runbook of customers: completed in")
                 .contains("cutover   refused:")
                 .contains("wave orders depends on customers")
                 .contains("Validation report:")

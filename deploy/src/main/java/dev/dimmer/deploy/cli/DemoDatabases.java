@@ -17,6 +17,7 @@ import java.util.Map;
  */
 final class DemoDatabases {
     static final String PASSWORD_VARIABLE = "DIMMER_DEMO_PASSWORD";
+    static final String HOOK_SECRET_VARIABLE = "DEPLOY_HOOK_SECRET";
     static final String SOURCE = "demo_source";
     static final String TARGET = "demo_target";
     static final String READER = "demo_validator";
@@ -82,7 +83,7 @@ final class DemoDatabases {
 
     /** What the demo's control plane resolves {@code ${env:DIMMER_DEMO_PASSWORD}} to. */
     Map<String, String> secrets() {
-        return Map.of(PASSWORD_VARIABLE, password);
+        return Map.of(PASSWORD_VARIABLE, password, HOOK_SECRET_VARIABLE, "demo-hook-" + password.substring(0, 12));
     }
 
     String sourceUrl() {
@@ -112,8 +113,17 @@ final class DemoDatabases {
         return pointPlanAtDemo(planText, null);
     }
 
-    /** As above, and the plan's Prometheus replaced by {@code prometheus} when given. */
-    String pointPlanAtDemo(String planText, String prometheus) {
+    /**
+     * As above, and the plan's Prometheus and deploy tool replaced by {@code standIn} when given; the rollback step
+     * that would make the target read-only (the demo's reader may not) tells the applications over NOTIFY instead.
+     */
+    String pointPlanAtDemo(String planText, String standIn) {
+        String prometheus = standIn;
+        if (standIn != null) {
+            planText = planText.replace("https://deploy.internal/", standIn + "/")
+                    .replace("sql: ALTER DATABASE orders_db SET default_transaction_read_only = on",
+                            "sql: \"SELECT pg_notify('orders_routing', 'source')\"");
+        }
         StringBuilder out = new StringBuilder();
         boolean skipping = false;
         for (String line : planText.split("\n", -1)) {

@@ -9,7 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * The demo's stand-in for the checkout service's Prometheus: it answers the instant-query API
+ * The demo's stand-in for the checkout service's Prometheus and for the deploy tool a rollback's webhook calls: it
+ * answers the instant-query API
  * ({@code GET /api/v1/query}) in Prometheus's own format with the canary's error rate, so the plan's {@code metric}
  * validation runs as it would against a real Prometheus. Only the demo uses it; on loopback, on a free port.
  */
@@ -29,6 +30,16 @@ final class DemoMetrics implements AutoCloseable {
             byte[] body = String.format(Locale.ROOT, "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\","
                     + "\"result\":[{\"metric\":{\"service\":\"checkout\"},\"value\":[%.3f,\"%s\"]}]}}", now,
                     Double.toString(metrics.errorRate)).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        // the deploy tool's webhook a rollback step calls: it takes the call and answers 200
+        server.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            byte[] body = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {

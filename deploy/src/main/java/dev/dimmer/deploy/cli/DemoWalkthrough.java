@@ -45,8 +45,8 @@ final class DemoWalkthrough {
         client.postText("/api/migrations", planText, "application/yaml",
                 Map.of("X-Dimmer-Source", DemoCommand.PLAN, "X-Dimmer-Reason", "demo: plan reviewed"));
         out.println("Registered migration " + id + ": " + plan.title());
-        out.println("(its hosts are fictional, so the rollback's SQL and webhook steps stall and its cutover gate "
-                + "asks for no measured rehearsal here; see dimmer status and dimmer rehearse --dry-run on your own plan)");
+        out.println("(its deploy tool is played by the demo too; its cutover gate asks for no measured rehearsal here, "
+                + "since the plan's staging hosts do not exist; try dimmer rehearse --dry-run on your own plan)");
         plan.waves().forEach(w -> states.put(w.name(), "PLANNED"));
         WavePlan first = plan.waves().stream().filter(w -> w.dependsOn().isEmpty()).findFirst()
                 .orElse(plan.waves().get(0));
@@ -79,6 +79,7 @@ final class DemoWalkthrough {
         states.put(first.name(), rolledBack.path("phase").asText());
         out.printf("  %-14s %-9s now %s, by %s: the guard failed, so Dimmer dimmed it back by itself%n",
                 first.name(), "guard", rolledBack.path("phase").asText(), rolledBack.path("by").asText());
+        runbookOf(id, first);
         data.onTarget("UPDATE customers.customer SET email = 'c77@example.com' WHERE customer_id = 77");
         note("the bad write is repaired");
         validate(id, first);
@@ -131,6 +132,33 @@ final class DemoWalkthrough {
                     result.path("summary").asText());
         }
         out.flush();
+    }
+
+    /** Waits (a few seconds at most) for the wave's runbook to end and prints it step by step, timed. */
+    private void runbookOf(String id, WavePlan wave) {
+        JsonNode runbook = null;
+        for (int i = 0; i < 100; i++) {
+            for (JsonNode w : client.get("/api/migrations/" + Paths.segment(id)).path("waves")) {
+                if (w.path("name").asText().equals(wave.name())) {
+                    runbook = w.path("runbook");
+                }
+            }
+            if (runbook != null && runbook.isObject() && !"running".equals(runbook.path("state").asText())) {
+                break;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        if (runbook != null && runbook.isObject()) {
+            java.io.StringWriter text = new java.io.StringWriter();
+            StatusCommand.printRunbook(new PrintWriter(text), wave.name(), runbook);
+            out.print(text.toString().replaceAll("(?m)^  ", "                           "));
+            out.flush();
+        }
     }
 
     private void note(String what) {

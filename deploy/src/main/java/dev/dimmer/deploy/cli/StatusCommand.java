@@ -64,7 +64,7 @@ final class StatusCommand extends ClientCommand {
     }
 
     /** A wave's latest runbook, step by step: what ran, how long it took, what it did or why it failed. */
-    private static void printRunbook(PrintWriter out, String wave, JsonNode runbook) {
+    static void printRunbook(PrintWriter out, String wave, JsonNode runbook) {
         String state = runbook.path("state").asText();
         out.println("  " + runbook.path("purpose").asText() + " runbook of " + wave + ": " + state
                 + (runbook.path("total_millis").isNumber() ? " in " + runbook.path("total_millis").asLong() + " ms" : "")

@@ -34,16 +34,18 @@ class RunbookFactory {
     }
 
     /**
-     * {@code ${env:NAME}} in a step reads the server's environment; where the server is embedded in another program
-     * (the benchmarks), its configuration may supply the value as {@code dimmer.rollback.secrets.NAME} instead.
+     * {@code ${env:NAME}} in a step is read as the validation runner reads it (the server's environment, or what the
+     * program embedding the server gives it, as the demo does); where the server is embedded in a benchmark, its
+     * configuration may supply the value as {@code dimmer.rollback.secrets.NAME} instead.
      */
     @Singleton
     StepActions stepActions(@Value("${dimmer.rollback.webhook-backoff:200ms}") Duration backoff,
-                            io.micronaut.context.env.Environment configuration) {
+                            io.micronaut.context.env.Environment configuration,
+                            dev.dimmer.core.evidence.SecretLookup secrets) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         java.util.function.UnaryOperator<String> environment = name -> {
-            String value = System.getenv(name);
+            String value = secrets.get(name);
             return value != null ? value
                     : configuration.getProperty("dimmer.rollback.secrets." + name, String.class).orElse(null);
         };
