@@ -180,7 +180,7 @@ class SwitchesTest {
         String etag = first.headers().firstValue("ETag").orElseThrow();
         JsonNode flags = JSON.readTree(first.body()).path("flags");
         assertThat(flags.findValues("key").stream().map(JsonNode::asText)).contains("etag-read", "etag-orders");
-        assertThat(JSON.readTree(first.body()).path("eventStreams").get(0).path("type").asText()).isEqualTo("sse");
+        assertThat(JSON.readTree(first.body()).path("refreshConnections").get(0).path("type").asText()).isEqualTo("sse");
 
         HttpResponse<String> unchanged = ofrep("/ofrep/v1/evaluate/flags", CONSUMER, context,
                 Map.of("If-None-Match", etag));

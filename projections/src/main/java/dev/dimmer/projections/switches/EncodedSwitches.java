@@ -65,8 +65,9 @@ public final class EncodedSwitches {
             out.writeBytes(answer != null ? answer : encode(Evaluating.one(served, key, targetingKey)));
         }
         out.writeBytes(("],\"metadata\":{\"version\":" + served.version() + ",\"logPosition\":"
-                + served.logPosition() + "},\"eventStreams\":[").getBytes(StandardCharsets.UTF_8));
-        out.writeBytes(encode(Map.of("type", "sse", "url", eventsUrl)));
+                + served.logPosition() + "},\"refreshConnections\":[").getBytes(StandardCharsets.UTF_8));
+        // OFREP ADR-0008: where a static-context provider hears that it should fetch the bulk answer again
+        out.writeBytes(encode(Map.of("type", "sse", "url", eventsUrl, "inactivityDelaySec", 120)));
         out.writeBytes("]}".getBytes(StandardCharsets.UTF_8));
         return out.toByteArray();
     }

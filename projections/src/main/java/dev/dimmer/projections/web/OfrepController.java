@@ -109,8 +109,10 @@ final class OfrepController {
     /** One {@code refetchEvaluation} message per change of the served switches, and a comment now and then. */
     @Get(value = "/events", produces = MediaType.TEXT_EVENT_STREAM)
     Publisher<Event<?>> events() {
-        Flux<Event<?>> changed = changes.asFlux().map(served -> Event.of(Map.of("type", "refetchEvaluation",
-                "etag", "\"" + served.version() + "\"", "logPosition", served.logPosition())));
+        // OFREP ADR-0008: an id for Last-Event-ID, the event name "message", and refetchEvaluation with the etag
+        Flux<Event<?>> changed = changes.asFlux().map(served -> Event.<Object>of(Map.of("type", "refetchEvaluation",
+                "etag", "\"" + served.version() + "\"", "lastModified", java.time.Instant.now().getEpochSecond(),
+                "logPosition", served.logPosition())).id(String.valueOf(served.version())).name("message"));
         // an event with empty data is written as a comment line only: no message for the client
         Flux<Event<?>> alive = Flux.interval(heartbeat).map(i -> Event.of((Object) "").comment("alive"));
         // the first comment sends the response headers at once: a client knows it is connected

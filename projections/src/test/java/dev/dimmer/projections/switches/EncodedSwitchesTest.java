@@ -54,6 +54,6 @@ class EncodedSwitchesTest {
         assertThat(bulk.path("flags").get(0).path("errorCode").asText()).isEqualTo("TARGETING_KEY_MISSING");
         assertThat(bulk.path("flags").get(3).path("reason").asText()).isEqualTo("DISABLED");
         assertThat(bulk.path("metadata").path("version").asLong()).isEqualTo(5);
-        assertThat(bulk.path("eventStreams").get(0).path("url").asText()).isEqualTo("http://h/ofrep/v1/events");
+        assertThat(bulk.path("refreshConnections").get(0).path("url").asText()).isEqualTo("http://h/ofrep/v1/events");
     }
 }
