@@ -113,7 +113,7 @@ class PlanCommandTest {
         JsonNode runNode = sarif.path("runs").get(0);
         JsonNode result = runNode.path("results").get(0);
         assertThat(sarif.path("version").asText()).isEqualTo("2.1.0");
-        assertThat(runNode.path("tool").path("driver").path("rules")).hasSize(26);
+        assertThat(runNode.path("tool").path("driver").path("rules")).hasSize(27);
         assertThat(result.path("ruleId").asText()).isEqualTo("rollback-not-rehearsed");
         assertThat(result.path("level").asText()).isEqualTo("warning");
         assertThat(runNode.path("tool").path("driver").path("rules").get(result.path("ruleIndex").asInt()).path("id").asText())
