@@ -2,6 +2,7 @@ package dev.dimmer.projections.evidence;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.dimmer.api.evidence.FindValidationReportQuery;
+import dev.dimmer.api.evidence.FindValidationRunQuery;
 import dev.dimmer.api.evidence.FindValidationRunsQuery;
 import dev.dimmer.api.evidence.ValidationLatestView;
 import dev.dimmer.api.evidence.ValidationReportView;
@@ -48,6 +49,10 @@ public class EvidenceQueries {
                    errored, duration_ms
               FROM validation_run WHERE migration_id = ? AND (?::text IS NULL OR wave = ?)
              ORDER BY position DESC LIMIT ?""";
+    private static final String ONE_RUN = """
+            SELECT run_id, wave, requested_at, requested_by, channel, validations, completed_at, passed, failed,
+                   errored, duration_ms
+              FROM validation_run WHERE migration_id = ? AND run_id = ?""";
     private static final String RESULTS_OF_RUN = "SELECT " + RESULT_COLUMNS
             + " FROM validation_result WHERE migration_id = ? AND run_id = ? ORDER BY position";
     private final ConnectionProvider connections;
@@ -93,26 +98,41 @@ public class EvidenceQueries {
     @QueryHandler
     public ValidationRunsView handle(FindValidationRunsQuery query) throws SQLException {
         Instant now = clock.instant();
-        List<ValidationRunView> runs = new ArrayList<>();
         try (Connection c = connections.getConnection(); PreparedStatement s = c.prepareStatement(RUNS)) {
             s.setString(1, query.migrationId());
             s.setString(2, query.wave());
             s.setString(3, query.wave());
             s.setInt(4, Math.max(1, Math.min(query.limit(), 1000)));
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    String runId = r.getString(1);
-                    Timestamp completed = r.getTimestamp(7);
-                    runs.add(new ValidationRunView(runId, query.migrationId(), r.getString(2),
-                            r.getTimestamp(3).toInstant(), r.getString(4), r.getString(5),
-                            r.getString(6).isEmpty() ? List.of() : Arrays.asList(r.getString(6).split(",")),
-                            completed == null ? null : completed.toInstant(), integer(r, 8), integer(r, 9),
-                            integer(r, 10), completed == null ? null : r.getLong(11),
-                            results(c, query.migrationId(), runId, now)));
-                }
+            return new ValidationRunsView(query.migrationId(), runs(c, s, query.migrationId(), now));
+        }
+    }
+
+    @QueryHandler
+    public ValidationRunsView handle(FindValidationRunQuery query) throws SQLException {
+        Instant now = clock.instant();
+        try (Connection c = connections.getConnection(); PreparedStatement s = c.prepareStatement(ONE_RUN)) {
+            s.setString(1, query.migrationId());
+            s.setString(2, query.runId());
+            return new ValidationRunsView(query.migrationId(), runs(c, s, query.migrationId(), now));
+        }
+    }
+
+    private static List<ValidationRunView> runs(Connection c, PreparedStatement s, String migration, Instant now)
+            throws SQLException {
+        List<ValidationRunView> runs = new ArrayList<>();
+        try (ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                String runId = r.getString(1);
+                Timestamp completed = r.getTimestamp(7);
+                runs.add(new ValidationRunView(runId, migration, r.getString(2),
+                        r.getTimestamp(3).toInstant(), r.getString(4), r.getString(5),
+                        r.getString(6).isEmpty() ? List.of() : Arrays.asList(r.getString(6).split(",")),
+                        completed == null ? null : completed.toInstant(), integer(r, 8), integer(r, 9),
+                        integer(r, 10), completed == null ? null : r.getLong(11),
+                        results(c, migration, runId, now)));
             }
         }
-        return new ValidationRunsView(query.migrationId(), runs);
+        return runs;
     }
 
     private static List<ValidationLatestView> results(Connection c, String migration, String runId, Instant now)

@@ -49,15 +49,14 @@ final class ValidationReportController {
     ValidationRunsView run(HttpRequest<?> request, @PathVariable String migration, @PathVariable String run) {
         Readers.require(request);
         StatusController.find(queries, migration);
-        ValidationRunsView all = queries.query(new FindValidationRunsQuery(migration, null, 1000),
+        ValidationRunsView found = queries.query(new dev.dimmer.api.evidence.FindValidationRunQuery(migration, run),
                 ValidationRunsView.class).join();
-        var found = all.runs().stream().filter(r -> r.runId().equals(run)).toList();
-        if (found.isEmpty()) {
+        if (found.runs().isEmpty()) {
             throw new CommandRejectedException(RejectionCode.UNKNOWN_MIGRATION, "migration " + migration
                     + " has no validation run '" + run + "'; list its runs with dimmer report " + migration
                     + " --runs");
         }
-        return new ValidationRunsView(migration, found);
+        return found;
     }
 
     private static void requireWave(MigrationStatusView status, String wave) {

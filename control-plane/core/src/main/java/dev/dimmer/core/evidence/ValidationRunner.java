@@ -63,31 +63,68 @@ final class ValidationRunner implements Delivery {
         }
         Duration waited = pending.requestedAt() == null ? Duration.ZERO
                 : Duration.between(pending.requestedAt(), clock.instant());
-        for (String name : pending.remaining()) {
-            ValidationPlan validation = pending.plan().validation(name).orElse(null);
-            if (stopping.get()) {
-                return stopped(request);
+        // each result is reported while the next check runs: the command's commit costs the run no time, and
+        // one reporter thread keeps the results in the order the checks ran
+        java.util.concurrent.ExecutorService reporter = java.util.concurrent.Executors.newSingleThreadExecutor(
+                r -> new Thread(r, "dimmer-validation-report"));
+        java.util.List<java.util.concurrent.Future<String>> reports = new java.util.ArrayList<>();
+        try {
+            for (String name : pending.remaining()) {
+                ValidationPlan validation = pending.plan().validation(name).orElse(null);
+                if (stopping.get()) {
+                    return settle(reports, stopped(request));
+                }
+                CheckResult result = result(pending, name, validation, waited);
+                if (stopping.get()) {
+                    // a check cut short by the stop is no finding: the next start runs it again
+                    return settle(reports, stopped(request));
+                }
+                reports.add(reporter.submit(() -> report(request, pending, name, result)));
             }
-            CheckResult result = result(pending, name, validation, waited);
-            if (stopping.get()) {
-                // a check cut short by the stop is no finding: the next start runs it again
-                return stopped(request);
+            return settle(reports, new dev.dimmer.outbox.Outcome.Delivered(null));
+        } finally {
+            reporter.shutdown();
+        }
+    }
+
+    /** Sends one result; answers why it may not be recorded (the outcome is unknown), or null. */
+    private String report(RunRequest request, PendingRun pending, String name, CheckResult result) {
+        Outcome<ResultRecorded> outcome = dispatch.send(Automation.caller(), "validation run " + request.runId(),
+                p -> new RecordValidationResultCommand(request.migrationId(), pending.wave(), request.runId(),
+                        result, p));
+        if (outcome instanceof Outcome.Unknown<ResultRecorded> unknown) {
+            return "result of " + name + " not known to be recorded: " + unknown.detail();
+        }
+        if (outcome instanceof Outcome.Refused<ResultRecorded> refused) {
+            LOG.warn("result of {} in run {} of {} refused: {}", name, request.runId(), request.migrationId(),
+                    refused.refusal().getMessage());
+        }
+        return null;
+    }
+
+    /**
+     * Waits for every report sent; a result whose recording is unknown makes the run come back later (the
+     * aggregate records a run's result once, so trying again is safe), otherwise {@code outcome} stands.
+     */
+    private static dev.dimmer.outbox.Outcome settle(java.util.List<java.util.concurrent.Future<String>> reports,
+                                                   dev.dimmer.outbox.Outcome outcome) {
+        for (java.util.concurrent.Future<String> report : reports) {
+            String unknown;
+            try {
+                unknown = report.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new dev.dimmer.outbox.Outcome.Transient("interrupted while recording results");
+            } catch (java.util.concurrent.ExecutionException e) {
+                unknown = "recording a result failed: " + e.getCause().getMessage();
             }
-            Outcome<ResultRecorded> outcome = dispatch.send(Automation.caller(), "validation run " + request.runId(),
-                    p -> new RecordValidationResultCommand(request.migrationId(), pending.wave(), request.runId(),
-                            result, p));
-            if (outcome instanceof Outcome.Unknown<ResultRecorded> unknown) {
-                // the aggregate records a run's result once, so trying again later is safe
-                return new dev.dimmer.outbox.Outcome.Transient("result of " + name + " not known to be recorded: "
-                        + unknown.detail());
-            }
-            if (outcome instanceof Outcome.Refused<ResultRecorded> refused) {
-                LOG.warn("result of {} in run {} of {} refused: {}", name, request.runId(), request.migrationId(),
-                        refused.refusal().getMessage());
+            if (unknown != null) {
+                return new dev.dimmer.outbox.Outcome.Transient(unknown);
             }
         }
-        return new dev.dimmer.outbox.Outcome.Delivered(null);
+        return outcome;
     }
+
 
     /** The node is stopping: running statements are cancelled, and what is not recorded waits for a runner. */
     void stop() {
