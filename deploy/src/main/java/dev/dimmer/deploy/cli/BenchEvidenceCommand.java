@@ -103,7 +103,7 @@ final class BenchEvidenceCommand implements Callable<Integer> {
                 double directSeconds = (System.nanoTime() - started) / 1e9;
                 started = System.nanoTime();
                 ServerValidation.Answer answer = ServerValidation.run(client, plan.slug(), wave, List.of(), "bench",
-                        true, Duration.ofMinutes(10), Duration.ofMillis(20));
+                        true, Duration.ofMinutes(10), Duration.ofMillis(100));
                 double throughSeconds = (System.nanoTime() - started) / 1e9;
                 double gateSeconds = gateOpens(client, plan.slug(), wave, answer);
                 if (i > 0) {
