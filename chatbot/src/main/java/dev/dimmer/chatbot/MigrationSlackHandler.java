@@ -86,10 +86,7 @@ public class MigrationSlackHandler {
         String migration = args.word(1);
         String wave = args.word(2);
         Actor actor = actors.actor(payload.getUserId(), migration);
-        String runId = "run-" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss")
-                .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now()) + "-"
-                + java.util.HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(4)
-                .putInt(new java.security.SecureRandom().nextInt()).array());
+        String runId = dev.dimmer.api.evidence.RunIds.next(java.time.Clock.systemUTC(), actor.id(), null);
         try {
             ValidationRunAccepted accepted = commands.send(actor, "validation run from Slack",
                     p -> new RequestValidationRunCommand(migration, wave, runId, java.util.List.of(), p));

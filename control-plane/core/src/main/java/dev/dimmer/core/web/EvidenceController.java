@@ -3,6 +3,7 @@ package dev.dimmer.core.web;
 import dev.dimmer.api.actor.Actor;
 import dev.dimmer.api.evidence.GateChecklistView;
 import dev.dimmer.api.evidence.RequestValidationRunCommand;
+import dev.dimmer.api.evidence.RunIds;
 import dev.dimmer.api.evidence.ValidationRunAccepted;
 import dev.dimmer.api.migration.CommandRejectedException;
 import dev.dimmer.api.migration.Ids;

@@ -77,17 +77,7 @@ public final class RunningPlannedChecks {
      * (a gate with no waves guards all). Plan order.
      */
     public static List<ValidationPlan> ofWave(MigrationPlan plan, String wave) {
-        WavePlan found = plan.wave(wave).orElse(null);
-        Set<String> names = new LinkedHashSet<>();
-        for (Gate gate : plan.gates()) {
-            if (gate.waves().isEmpty() || gate.waves().contains(wave)) {
-                names.addAll(gate.validations());
-            }
-        }
-        List<String> datasets = found == null ? List.of() : found.datasets();
-        return plan.validations().stream()
-                .filter(v -> names.contains(v.name()) || (v.dataset() != null && datasets.contains(v.dataset())))
-                .toList();
+        return plan.validationsOf(wave);
     }
 
     private Finding check(MigrationPlan plan, ValidationPlan validation, CheckSides sides, Instant now) {

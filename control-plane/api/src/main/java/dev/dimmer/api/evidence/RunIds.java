@@ -1,4 +1,4 @@
-package dev.dimmer.core.web;
+package dev.dimmer.api.evidence;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,7 +13,7 @@ import java.util.HexFormat;
  * Run ids are made at the edge: the time and a random part, or, for a request with an Idempotency-Key, a part
  * derived from the actor and the key, so that a retried request names the same run (and matches its first attempt).
  */
-final class RunIds {
+public final class RunIds {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss")
             .withZone(ZoneOffset.UTC);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -21,7 +21,7 @@ final class RunIds {
     private RunIds() {
     }
 
-    static String next(Clock clock, String actor, String idempotencyKey) {
+    public static String next(Clock clock, String actor, String idempotencyKey) {
         if (idempotencyKey != null && !idempotencyKey.isBlank()) {
             return "run-" + digest(actor + "\n" + idempotencyKey).substring(0, 16);
         }
