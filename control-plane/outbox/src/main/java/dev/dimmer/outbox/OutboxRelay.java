@@ -48,6 +48,7 @@ public final class OutboxRelay implements AutoCloseable {
     private final Backoff backoff;
     private final Clock clock;
     private volatile Instant pausedUntil = Instant.MIN;
+    private final java.util.concurrent.atomic.AtomicBoolean woken = new java.util.concurrent.atomic.AtomicBoolean();
     private ScheduledExecutorService executor;
 
     public OutboxRelay(String topic, DataSource dataSource, Delivery delivery, Backoff backoff, Clock clock) {
@@ -67,6 +68,27 @@ public final class OutboxRelay implements AutoCloseable {
         });
         executor.scheduleWithFixedDelay(this::deliverDue, pollInterval.toMillis(), pollInterval.toMillis(),
                 TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Runs a round now rather than at the next poll: a message was just committed on this node. Wake-ups that come
+     * while a round is waiting to start are one round; a relay that is not started ignores them.
+     */
+    public void wake() {
+        ScheduledExecutorService running;
+        synchronized (this) {
+            running = executor;
+        }
+        if (running != null && woken.compareAndSet(false, true)) {
+            try {
+                running.execute(() -> {
+                    woken.set(false);
+                    deliverDue();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                woken.set(false);
+            }
+        }
     }
 
     @Override

@@ -251,6 +251,29 @@ class OutboxRelayTest {
         assertThat(count("true")).isEqualTo(1);
     }
 
+    @Test
+    void shouldDeliverAtOnceWhenWokenRatherThanAtTheNextPoll() throws Exception {
+        // given a relay that polls once an hour, and a message queued after it started
+        OutboxRelay relay = relay(OutboxRelayTest.this::deliver);
+        relay.wake();
+        relay.start(Duration.ofHours(1));
+        try {
+            enqueue("orders", 1);
+
+            // when the node that queued it wakes the relay
+            relay.wake();
+
+            // then it goes out now, not in an hour
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (delivered.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(delivered).containsExactly("orders#1");
+        } finally {
+            relay.close();
+        }
+    }
+
     private OutboxRelay relay(Delivery delivery) {
         return new OutboxRelay(TOPIC, dataSource, delivery, BACKOFF, clock);
     }

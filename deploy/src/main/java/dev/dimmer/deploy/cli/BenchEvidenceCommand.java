@@ -93,6 +93,7 @@ final class BenchEvidenceCommand implements Callable<Integer> {
             List<Double> through = new ArrayList<>();
             List<Double> gate = new ArrayList<>();
             List<Double> checksInside = new ArrayList<>();
+            Map<String, List<Double>> phases = new java.util.LinkedHashMap<>();
             for (int i = 0; i < runs + 1; i++) {
                 long started = System.nanoTime();
                 for (ValidationPlan check : checks) {
@@ -106,6 +107,7 @@ final class BenchEvidenceCommand implements Callable<Integer> {
                 ServerValidation.Answer answer = ServerValidation.run(client, plan.slug(), wave, List.of(), "bench",
                         true, Duration.ofMinutes(10), Duration.ofMillis(100));
                 double throughSeconds = (System.nanoTime() - started) / 1e9;
+                Instant seen = Instant.now();
                 double gateSeconds = gateOpens(client, plan.slug(), wave, answer);
                 long insideMillis = 0;
                 for (JsonNode result : answer.json().path("waves").path(0).path("validations")) {
@@ -116,6 +118,8 @@ final class BenchEvidenceCommand implements Callable<Integer> {
                     direct.add(directSeconds);
                     through.add(throughSeconds);
                     gate.add(gateSeconds);
+                    timeline(client, plan.slug(), answer, seen).forEach((phase, seconds) ->
+                            phases.computeIfAbsent(phase, k -> new ArrayList<>()).add(seconds));
                 }
             }
             double d = median(direct);
@@ -126,12 +130,46 @@ final class BenchEvidenceCommand implements Callable<Integer> {
                     t / d);
             out.printf("    of which the checks themselves %8.3f s   %.2f x the direct call (the rest: request, queue, "
                     + "recording, the view)%n", median(checksInside), median(checksInside) / d);
+            phases.forEach((phase, seconds) -> out.printf("      %-28s %8.3f s%n", phase, median(seconds)));
             out.printf("  last result -> gate open        %8.1f ms  (min %.1f, max %.1f)%n", median(gate) * 1000,
                     Collections.min(gate) * 1000, Collections.max(gate) * 1000);
         } finally {
             metrics.close();
         }
         return 0;
+    }
+
+    /**
+     * Where a run's time went, from its own record: request to the first check starting (event, queue, runner), the
+     * time between checks that is not a check, the last result to the run's completion, and completion to the client
+     * seeing it.
+     */
+    private static Map<String, Double> timeline(ApiClient client, String id, ServerValidation.Answer answer,
+                                                Instant seen) {
+        JsonNode run = client.get("/api/migrations/" + id + "/validations/runs/"
+                + answer.json().path("run_id").asText()).path("runs").path(0);
+        Instant requested = Instant.parse(run.path("requested_at").asText());
+        Instant firstStart = null;
+        Instant lastAt = Instant.MIN;
+        long checkMillis = 0;
+        for (JsonNode result : run.path("results")) {
+            Instant at = Instant.parse(result.path("at").asText());
+            Instant start = at.minusMillis(result.path("duration_ms").asLong());
+            firstStart = firstStart == null || start.isBefore(firstStart) ? start : firstStart;
+            lastAt = at.isAfter(lastAt) ? at : lastAt;
+            checkMillis += result.path("duration_ms").asLong();
+        }
+        Instant completed = run.hasNonNull("completed_at") ? Instant.parse(run.path("completed_at").asText()) : lastAt;
+        Map<String, Double> phases = new java.util.LinkedHashMap<>();
+        phases.put("request -> first check", seconds(requested, firstStart));
+        phases.put("between checks", seconds(firstStart, lastAt) - checkMillis / 1000.0);
+        phases.put("last result -> completed", seconds(lastAt, completed));
+        phases.put("completed -> client sees it", seconds(completed, seen));
+        return phases;
+    }
+
+    private static double seconds(Instant from, Instant to) {
+        return Duration.between(from, to).toNanos() / 1e9;
     }
 
     /** Seconds from the run's last recorded result to the gate checklist answering open. */

@@ -50,8 +50,12 @@ final class ServerValidation {
         long deadline = System.nanoTime() + timeout.toNanos();
         JsonNode run;
         while (true) {
+            // the server holds the answer until the run is complete (up to 30 s a question); a server that does not
+            // know wait= answers at once, and the loop below asks again after the poll interval
+            long left = Math.max(1, Math.min(30, (deadline - System.nanoTime()) / 1_000_000_000L));
+            long asked = System.nanoTime();
             run = client.get("/api/migrations/" + Paths.segment(migration) + "/validations/runs/"
-                    + Paths.segment(runId)).path("runs").path(0);
+                    + Paths.segment(runId) + "?wait=" + left).path("runs").path(0);
             boolean complete = run.hasNonNull("completed_at")
                     || run.path("results").size() >= accepted.path("validations").size();
             if (complete) {
@@ -61,6 +65,9 @@ final class ServerValidation {
                 throw new ApiException(2, "validation run " + runId + " did not finish within "
                         + timeout.toSeconds() + " s; it goes on: follow it with dimmer report " + migration
                         + " --runs", null);
+            }
+            if (System.nanoTime() - asked >= poll.toNanos()) {
+                continue;
             }
             try {
                 Thread.sleep(Math.max(1, poll.toMillis()));

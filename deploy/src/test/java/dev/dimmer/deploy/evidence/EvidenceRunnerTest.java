@@ -137,6 +137,38 @@ class EvidenceRunnerTest {
         }
     }
 
+    @Test
+    void shouldHoldTheAnswerUntilTheRunIsCompleteWhenAskedToWait() {
+        TestDatabase control = TestPostgres.newDatabase();
+        try (RunningControlPlane server = RunningControlPlane.on(control)) {
+            // given a run of a check that takes three seconds
+            String id = "items-wait";
+            assertThat(server.postYaml("/api/migrations", LEAD, plan(id)).status()).isEqualTo(201);
+            String runId = server.post("/api/migrations/" + id + "/waves/items/validations", OPERATOR,
+                    Map.of("reason", "check", "only", List.of("items-slow"))).body().path("run_id").asText();
+            String run = "/api/migrations/" + id + "/validations/runs/" + runId;
+
+            // when a client asks to wait one second, it hears the run is still going after about that second
+            long asked = System.nanoTime();
+            JsonNode early = server.get(run + "?wait=1", VIEWER).body().path("runs").path(0);
+            assertThat(early.path("completed_at").isNull() || early.path("completed_at").isMissingNode()).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - asked)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+
+            // and when it asks to wait long enough, one answer brings the completed run, soon after it completed
+            JsonNode done = server.get(run + "?wait=30s", VIEWER).body().path("runs").path(0);
+            assertThat(done.path("completed_at").asText()).isNotBlank();
+            assertThat(done.path("results").get(0).path("status").asText()).isEqualTo("passed");
+            assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofSeconds(20));
+
+            // and a wait that is no time is refused, saying how to write one
+            Answer bad = server.get(run + "?wait=soon", VIEWER);
+            assertThat(bad.status()).isEqualTo(400);
+            assertThat(bad.body().path("detail").asText()).contains("wait=30s");
+        } finally {
+            control.close();
+        }
+    }
+
     private static List<JsonNode> results(RunningControlPlane server, String id, String runId) {
         Answer answer = server.get("/api/migrations/" + id + "/validations/runs/" + runId, VIEWER);
         List<JsonNode> results = new ArrayList<>();

@@ -45,10 +45,12 @@ public class EvidenceProjection {
     private static final String COMPLETED = """
             UPDATE validation_run SET completed_at = ?, passed = ?, failed = ?, errored = ?, duration_ms = ?
              WHERE migration_id = ? AND run_id = ?""";
+    private final RunCompletions completions;
     private final ConnectionProvider connections;
 
-    public EvidenceProjection(ConnectionProvider connections) {
+    public EvidenceProjection(ConnectionProvider connections, RunCompletions completions) {
         this.connections = connections;
+        this.completions = completions;
     }
 
     @EventHandler
@@ -79,6 +81,7 @@ public class EvidenceProjection {
 
     @EventHandler
     void on(ValidationRunCompletedEvent event) {
+        completions.completed();
         StatementBatch.write(this, connections, COMPLETED, s -> {
             s.setTimestamp(1, Timestamp.from(event.at()));
             s.setInt(2, event.passed());

@@ -21,9 +21,11 @@ public class ValidationRunQueue {
     public static final String GROUP = "validation-runner";
     static final String TOPIC = "validation-run";
     private final Outbox outbox;
+    private final QueuedRuns queued;
 
-    public ValidationRunQueue(ConnectionProvider connections) {
+    public ValidationRunQueue(ConnectionProvider connections, QueuedRuns queued) {
         this.outbox = new Outbox(connections::getConnection);
+        this.queued = queued;
     }
 
     @EventHandler
@@ -33,5 +35,6 @@ public class ValidationRunQueue {
         }
         outbox.enqueue(TOPIC, event.migrationId() + "/" + event.runId(), LogPosition.of(message),
                 new RunRequest(event.migrationId(), event.wave(), event.runId()).json());
+        queued.queued();
     }
 }

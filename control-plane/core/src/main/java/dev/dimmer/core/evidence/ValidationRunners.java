@@ -23,7 +23,7 @@ public class ValidationRunners {
     private final ValidationRunner runner;
 
     public ValidationRunners(DataSource dataSource, MigrationReader migrations, PlannedChecks checks,
-                             Dispatch dispatch, Clock clock,
+                             Dispatch dispatch, Clock clock, QueuedRuns queued,
                              @Value("${dimmer.validation.runners:2}") int runners,
                              @Value("${dimmer.validation.poll-interval:200ms}") Duration pollInterval,
                              @Value("${dimmer.validation.expiry:1h}") Duration expiry,
@@ -34,6 +34,7 @@ public class ValidationRunners {
                     Backoff.doubling(Duration.ofSeconds(1)), clock);
             relay.start(pollInterval);
             relays.add(relay);
+            queued.whenQueued(relay::wake);
         }
     }
 
