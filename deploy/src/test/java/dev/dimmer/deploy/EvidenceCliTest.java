@@ -78,5 +78,19 @@ class EvidenceCliTest {
                 .contains("✗ orders-checksum failed");
         CliProcess.Result html = CliProcess.run(operator, "report", "shop-cli", "--format", "html");
         assertThat(html.out()).startsWith("<!DOCTYPE html>").doesNotContain("<script");
+
+        // and the runbook rendered with the server's evidence ticks the pass and says what failed
+        java.nio.file.Path plan = Files.createTempFile("shop-cli", ".yaml");
+        Files.writeString(plan, EvidenceLoopTest.plan("shop-cli", source, target));
+        CliProcess.Result runbook = CliProcess.run(operator, "plan", "render", plan.toString(), "--migration",
+                "shop-cli");
+        assertThat(runbook.exitCode()).as(runbook.err()).isZero();
+        assertThat(runbook.out()).containsPattern("\\[x\\] Validation orders-row-count passed: .* — latest: passed")
+                .containsPattern("\\[ \\] Validation orders-checksum passed: .* — latest: failed .*1 row differs")
+                .containsPattern("\\[ \\] Validation daily-revenue passed: .* — latest: no result yet");
+        CliProcess.Result unknown = CliProcess.run(operator, "plan", "render", plan.toString(), "--migration",
+                "no-such-migration");
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.err()).contains("no-such-migration").doesNotContain("Exception");
     }
 }

@@ -2,6 +2,10 @@ package dev.dimmer.deploy.plan;
 
 import dev.dimmer.plan.LoadedPlan;
 import dev.dimmer.plan.PlanProblem;
+import dev.dimmer.deploy.client.ApiClient;
+import dev.dimmer.deploy.client.ApiException;
+import dev.dimmer.deploy.config.DimmerHome;
+import dev.dimmer.plan.render.RecordedEvidence;
 import dev.dimmer.plan.render.RunbookRenderer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -30,6 +34,14 @@ public final class PlanRenderCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "md", paramLabel = "md|html", description = "md or html; default ${DEFAULT-VALUE}.")
     String format;
 
+    @Option(names = "--migration", paramLabel = "MIGRATION", description = "Show each gate's validations with "
+            + "their latest result recorded by the server for this migration.")
+    String migration;
+
+    @Option(names = "--server", paramLabel = "URL", description = "With --migration: the control plane URL "
+            + "(default: $DIMMER_URL or " + ApiClient.DEFAULT_URL + ").")
+    String server;
+
     @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write the runbook to OUT instead of standard output.")
     Path output;
 
@@ -50,7 +62,18 @@ public final class PlanRenderCommand implements Callable<Integer> {
             err.flush();
             return loaded.get().readable() ? 1 : 2;
         }
-        String runbook = new RunbookRenderer().render(loaded.get().plan(), format);
+        RecordedEvidence evidence = RecordedEvidence.NONE;
+        if (migration != null) {
+            try {
+                ApiClient client = ApiClient.locate(server, System.getenv(), DimmerHome.resolve());
+                evidence = ReportedEvidence.of(client, migration);
+            } catch (ApiException e) {
+                err.println(e.getMessage());
+                err.flush();
+                return e.exitCode() == 0 ? 2 : e.exitCode();
+            }
+        }
+        String runbook = new RunbookRenderer().render(loaded.get().plan(), format, evidence);
         if (output == null) {
             spec.commandLine().getOut().print(runbook);
             spec.commandLine().getOut().flush();

@@ -13,7 +13,17 @@ final class GoNoGoSection {
     }
 
     static Section build(MigrationPlan plan) {
+        return build(plan, RecordedEvidence.NONE);
+    }
+
+    /** With evidence, a validation's box is ticked when its latest recorded result passed, and says how it stands. */
+    static Section build(MigrationPlan plan, RecordedEvidence evidence) {
         List<Block> blocks = new ArrayList<>();
+        if (evidence.recorded()) {
+            blocks.add(new Block.Paragraph("Validation results as recorded by " + evidence.source() + " at "
+                    + evidence.asOf() + "; votes, rehearsals and ages are checked by the gate itself "
+                    + "(dimmer gate MIGRATION WAVE)."));
+        }
         blocks.add(new Block.Paragraph("Review this checklist " + (plan.communication().goNoGoReview() == null
                 ? "before cutover (no review lead time set)" : plan.communication().goNoGoReview() + " before cutover")
                 + "; every box must be ticked for a go."));
@@ -25,8 +35,10 @@ final class GoNoGoSection {
                     + (gate.waves().isEmpty() ? " (all waves)" : " (waves " + String.join(", ", gate.waves()) + ")")));
             List<Block.CheckItem> items = new ArrayList<>();
             for (String name : gate.validations()) {
-                items.add(new Block.CheckItem(false, "Validation " + name + " passed: "
-                        + plan.validation(name).map(GoNoGoSection::criterion).orElse("(not defined)")));
+                items.add(new Block.CheckItem(evidence.of(name).map(RecordedEvidence.Result::passed).orElse(false),
+                        "Validation " + name + " passed: "
+                        + plan.validation(name).map(GoNoGoSection::criterion).orElse("(not defined)")
+                        + (evidence.recorded() ? " — latest: " + evidence.describe(name) : "")));
             }
             for (Approval approval : gate.approvals()) {
                 items.add(new Block.CheckItem(false, approval.count() + " go vote(s) from " + approval.role().label() + "s"));

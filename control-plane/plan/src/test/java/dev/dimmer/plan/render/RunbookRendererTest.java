@@ -45,6 +45,32 @@ class RunbookRendererTest {
     }
 
     @Test
+    void shouldTickEachGateValidationByItsLatestRecordedResult() {
+        // given results recorded by a control plane: one passed, one failed, one never run
+        java.time.Instant now = java.time.Instant.parse("2026-12-07T12:00:00Z");
+        RecordedEvidence evidence = new RecordedEvidence("http://127.0.0.1:8420 for migration shop", now,
+                java.util.Map.of(
+                        "orders-checksum", new RecordedEvidence.Result("failed", now.minusSeconds(12 * 60),
+                                "orders-checksum: 3 rows differ"),
+                        "orders-fresh", new RecordedEvidence.Result("passed", now.minusSeconds(3 * 3600), "ok")));
+
+        // when the runbook is rendered with them
+        String markdown = RENDERER.render(plan(ExamplePlans.text("onprem-postgres-to-managed.yaml")), "md",
+                evidence);
+
+        // then each gate validation says where it stands, and only the pass is ticked
+        assertThat(markdown).contains("Validation results as recorded by http://127.0.0.1:8420 for migration shop "
+                + "at 2026-12-07T12:00:00Z");
+        assertThat(markdown).containsPattern("- \\[x\\] Validation orders-fresh passed: .* — latest: passed 3 h ago");
+        assertThat(markdown).containsPattern(
+                "- \\[ \\] Validation orders-checksum passed: .* — latest: failed 12 min ago: orders-checksum: 3 rows differ");
+        assertThat(markdown).containsPattern("- \\[ \\] Validation checkout-error-rate passed: .* — latest: no result yet");
+        // and without evidence the boxes are left for the lead, as before
+        assertThat(RENDERER.render(plan(ExamplePlans.text("onprem-postgres-to-managed.yaml")), "md"))
+                .doesNotContain("latest:").doesNotContain("[x] Validation");
+    }
+
+    @Test
     void shouldListMetricQueriesAndWhatGuardsDoInTheGoNoGoChecklist() {
         String markdown = RENDERER.render(plan(ExamplePlans.text("onprem-postgres-to-managed.yaml")), "md");
 
