@@ -92,7 +92,7 @@ final class Sentences {
                     + esc(e.validation()) + " " + e.status().label() + " after they were cast; a new vote is needed";
         }
         if (event instanceof GoNoGoOpenedEvent e) {
-            return "Go/no-go opened on the cutover of wave " + esc(e.wave()) + " (needs "
+            return "Go/no-go opened on the " + e.before().label() + " of wave " + esc(e.wave()) + " (needs "
                     + Quorum.describe(e.quorum()) + ", no rejection)";
         }
         if (event instanceof VoteCastEvent e) {

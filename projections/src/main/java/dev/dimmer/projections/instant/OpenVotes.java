@@ -2,7 +2,6 @@ package dev.dimmer.projections.instant;
 
 import dev.dimmer.api.audit.GoNoGoAsOfView;
 import dev.dimmer.api.migration.BallotView;
-import dev.dimmer.api.migration.CutoverStartedEvent;
 import dev.dimmer.api.migration.GoNoGoOpenedEvent;
 import dev.dimmer.api.migration.MigrationEvent;
 import dev.dimmer.api.migration.PlanRevisedEvent;
@@ -23,12 +22,14 @@ import java.util.stream.Collectors;
  */
 final class OpenVotes {
     private final Map<String, GoNoGoAsOfView> open = new LinkedHashMap<>();
+    private final Map<String, dev.dimmer.api.migration.Phase> decides = new LinkedHashMap<>();
 
     void apply(MigrationEvent event) {
         if (event instanceof GoNoGoOpenedEvent opened) {
             boolean passed = opened.quorum().stream().allMatch(a -> a.count() == 0);
             open.put(opened.wave(), new GoNoGoAsOfView(opened.wave(), opened.at(), opened.quorum(), opened.expiry(),
                     List.of(), 0, 0, passed));
+            decides.put(opened.wave(), opened.before());
         } else if (event instanceof VoteCastEvent vote && open.containsKey(vote.wave())) {
             GoNoGoAsOfView before = open.get(vote.wave());
             List<BallotView> ballots = new ArrayList<>(before.ballots());
@@ -36,8 +37,10 @@ final class OpenVotes {
             ballots.add(new BallotView(vote.voterId(), vote.voterName(), vote.vote(), vote.comment(), vote.at()));
             open.put(vote.wave(), new GoNoGoAsOfView(vote.wave(), before.openedAt(), before.quorum(),
                     before.expiry(), ballots, vote.approvals(), vote.rejections(), vote.passed()));
-        } else if (event instanceof CutoverStartedEvent cutover) {
-            open.remove(cutover.wave());
+        } else if (event instanceof dev.dimmer.api.migration.WaveEvent moved && decides.containsKey(moved.wave())
+                && !moved.phase().isBefore(decides.get(moved.wave())) && !(event instanceof WaveRolledBackEvent)) {
+            // entering the step the vote decided uses it up
+            open.remove(moved.wave());
         } else if (event instanceof WaveRolledBackEvent rollback) {
             open.remove(rollback.wave());
         } else if (event instanceof PlanRevisedEvent revised) {

@@ -28,10 +28,13 @@ final class Checklists {
         }
         Step step = step(wave, move);
         List<Condition> conditions = new ArrayList<>();
-        if (step.target() == Phase.CUTOVER) {
-            Optional<UnmetCondition> votes = GoNoGoPolicy.passed().check(move);
+        if (step.target() != null && GoNoGoPolicy.decided(move.plan(), wave.name(), step.target())) {
+            Optional<UnmetCondition> votes = GoNoGoPolicy.passed(step.target()).check(move);
             conditions.add(new Condition("approvals", "go/no-go", votes.isEmpty(), votes.map(UnmetCondition::sentence)
-                    .orElse("the go/no-go for wave " + wave.name() + " has passed")));
+                    .orElse("the go/no-go on the " + step.target().label() + " of wave " + wave.name()
+                            + " has passed")));
+        }
+        if (step.target() == Phase.CUTOVER) {
             for (String dependency : wave.dependsOn()) {
                 Wave other = move.waves().get(dependency);
                 boolean met = other != null && !other.phase().isBefore(Phase.STABILIZATION);

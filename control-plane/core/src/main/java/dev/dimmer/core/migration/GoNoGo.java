@@ -3,6 +3,7 @@ package dev.dimmer.core.migration;
 import dev.dimmer.api.actor.Role;
 import dev.dimmer.api.migration.BallotView;
 import dev.dimmer.api.migration.GoNoGoState;
+import dev.dimmer.api.migration.Phase;
 import dev.dimmer.api.migration.Vote;
 import dev.dimmer.plan.HumanUnits;
 import dev.dimmer.api.plan.Approval;
@@ -15,10 +16,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A wave's open go/no-go: the quorum it needs, how long ballots count, and each voter's latest ballot (a second
+ * A wave's open go/no-go on entering {@code before}: the quorum it needs, how long ballots count, and each voter's latest ballot (a second
  * ballot replaces the first, so nobody counts twice).
  */
-record GoNoGo(Instant openedAt, List<Approval> quorum, Duration expiry, Map<String, Ballot> ballots) {
+record GoNoGo(Instant openedAt, List<Approval> quorum, Duration expiry, Map<String, Ballot> ballots, Phase before) {
     GoNoGo {
         quorum = List.copyOf(quorum);
         ballots = new LinkedHashMap<>(ballots);
@@ -28,7 +29,7 @@ record GoNoGo(Instant openedAt, List<Approval> quorum, Duration expiry, Map<Stri
         Map<String, Ballot> next = new LinkedHashMap<>(ballots);
         next.remove(voterId);
         next.put(voterId, ballot);
-        return new GoNoGo(openedAt, quorum, expiry, next);
+        return new GoNoGo(openedAt, quorum, expiry, next, before);
     }
 
     long count(Vote vote, Instant now) {
@@ -59,7 +60,8 @@ record GoNoGo(Instant openedAt, List<Approval> quorum, Duration expiry, Map<Stri
         List<BallotView> views = ballots.entrySet().stream().map(e -> new BallotView(e.getKey(),
                 e.getValue().voterName(), e.getValue().vote(), e.getValue().comment(), e.getValue().at())).toList();
         List<String> missing = shortfall(now);
-        return new GoNoGoState(migration, wave, needs, HumanUnits.format(expiry), views, missing.isEmpty(), missing);
+        return new GoNoGoState(migration, wave, needs, HumanUnits.format(expiry), views, missing.isEmpty(), missing,
+                before.label());
     }
 
     private long approvingWith(Role role, Instant now) {

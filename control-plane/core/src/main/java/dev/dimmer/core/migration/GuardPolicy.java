@@ -46,7 +46,8 @@ final class GuardPolicy {
         }
         return waves.values().stream()
                 .filter(w -> w.goNoGo() != null && !w.goNoGo().ballots().isEmpty())
-                .filter(w -> plan.gates().stream().anyMatch(g -> g.guards(Phase.CUTOVER, w.name())
+                .filter(w -> w.phase().isBefore(w.goNoGo().before()))
+                .filter(w -> plan.gates().stream().anyMatch(g -> g.guards(w.goNoGo().before(), w.name())
                         && g.validations().contains(result.validation())))
                 .toList();
     }

@@ -154,9 +154,10 @@ public class Migration {
         Wave wave = activeWave(command);
         Instant at = command.provenance().at();
         TransitionRules.OPEN_GO_NO_GO.enforce(move(wave, null, at));
-        GoNoGo opened = new GoNoGo(at, GoNoGoPolicy.quorum(plan, wave.name()),
-                GoNoGoPolicy.expiry(plan, wave.name()), Map.of());
-        apply(new GoNoGoOpenedEvent(id, wave.name(), opened.quorum(), opened.expiry(), at));
+        Phase decides = GoNoGoPolicy.nextDecision(plan, wave).orElseThrow();
+        GoNoGo opened = new GoNoGo(at, GoNoGoPolicy.quorum(plan, wave.name(), decides),
+                GoNoGoPolicy.expiry(plan, wave.name(), decides), Map.of(), decides);
+        apply(new GoNoGoOpenedEvent(id, wave.name(), opened.quorum(), opened.expiry(), at, decides));
         return opened.state(id, wave.name(), at);
     }
 
@@ -164,13 +165,13 @@ public class Migration {
     public GoNoGoState handle(CastVoteCommand command) {
         requireActive();
         Wave wave = knownWave(command.wave());
-        GoNoGo open = GoNoGoPolicy.requireOpen(id, wave);
+        GoNoGo open = GoNoGoPolicy.requireUndecided(id, wave);
         if (command.vote() == null) {
             throw Refusals.invalid("a vote is approve or reject");
         }
         String comment = command.comment() == null ? "" : command.comment().strip();
         if (command.vote() == Vote.REJECT && comment.isBlank()) {
-            throw Refusals.invalid("a rejection needs a reason; say what must change before cutover");
+            throw Refusals.invalid("a rejection needs a reason; say what must change before " + open.before().label());
         }
         var voter = command.provenance().actor();
         var roles = voter.roles().stream().sorted().toList();
@@ -367,8 +368,9 @@ public class Migration {
         Wave wave = waves.get(event.wave());
         wave.moveTo(event.phase(), event.weight());
         SwitchOwner.reviveOnForwardMove(killedSwitches, event);
-        // a cutover uses the go/no-go up; a rollback voids it: the next cutover needs a fresh vote
-        if (event instanceof CutoverStartedEvent || event instanceof WaveRolledBackEvent) {
+        // entering the step a go/no-go decides uses it up; a rollback voids it: the next step needs a fresh vote
+        GoNoGo open = wave.goNoGo();
+        if (event instanceof WaveRolledBackEvent || (open != null && !event.phase().isBefore(open.before()))) {
             wave.decideWith(null);
         }
     }
@@ -380,7 +382,8 @@ public class Migration {
 
     @EventSourcingHandler
     void on(GoNoGoOpenedEvent event) {
-        waves.get(event.wave()).decideWith(new GoNoGo(event.at(), event.quorum(), event.expiry(), Map.of()));
+        waves.get(event.wave()).decideWith(new GoNoGo(event.at(), event.quorum(), event.expiry(), Map.of(),
+                event.before()));
     }
 
     @EventSourcingHandler
@@ -410,7 +413,7 @@ public class Migration {
         Wave wave = waves.get(event.wave());
         GoNoGo open = wave.goNoGo();
         if (open != null) {
-            wave.decideWith(new GoNoGo(event.at(), open.quorum(), open.expiry(), Map.of()));
+            wave.decideWith(new GoNoGo(event.at(), open.quorum(), open.expiry(), Map.of(), open.before()));
         }
     }
 

@@ -31,11 +31,6 @@ final class PhaseRules {
                 + "applies to a wave in CANARY, CUTOVER or STABILIZATION", move.wave().name(), move.wave().phase());
     }
 
-    static Rule<WaveMove> beforeCutover() {
-        return move -> move.wave().phase().isBefore(Phase.CUTOVER) ? Optional.empty() : illegal("wave %s is in %s; "
-                + "a go/no-go decides a cutover that has not happened yet", move.wave().name(), move.wave().phase());
-    }
-
     private static Optional<UnmetCondition> illegal(String format, Object... args) {
         return Optional.of(new UnmetCondition(RejectionCode.ILLEGAL_TRANSITION, String.format(format, args)));
     }

@@ -10,6 +10,7 @@ import java.util.List;
 final class TransitionRules {
     static final Rules<WaveMove> ENTER_CANARY = Rules.<WaveMove>of(m -> "canary of wave " + m.wave().name())
             .requiring(CanaryWeightPolicy.entryWithinFirstStep())
+            .requiring(GoNoGoPolicy.passed(Phase.CANARY))
             .requiringEach(EvidencePolicy.validationsPassed(Phase.CANARY));
     static final Rules<WaveMove> NEXT_CANARY_STEP = Rules.<WaveMove>of(m -> "canary of wave " + m.wave().name())
             .requiring(CanaryWeightPolicy.hasNextStep());
@@ -21,6 +22,8 @@ final class TransitionRules {
     static final Rules<WaveMove> ADVANCE = Rules.<WaveMove>of(m -> "advance of wave " + m.wave().name())
             .guardedBy(PhaseRules.notDecommissioned())
             .requiring(PhaseRules.noWeightOutsideCanary())
+            .requiring(move -> move.wave().phase().next()
+                    .flatMap(next -> GoNoGoPolicy.passed(next).check(move)))
             .requiringEach(move -> move.wave().phase().next()
                     .map(next -> EvidencePolicy.validationsPassed(next).apply(move)).orElse(List.of()));
     static final Rules<WaveMove> CUTOVER = Rules.<WaveMove>of(m -> "cutover of wave " + m.wave().name())
@@ -34,7 +37,7 @@ final class TransitionRules {
     static final Rules<WaveMove> ROLLBACK = Rules.<WaveMove>of(m -> "rollback of wave " + m.wave().name())
             .guardedBy(PhaseRules.canRollBack());
     static final Rules<WaveMove> OPEN_GO_NO_GO = Rules.<WaveMove>of(m -> "go/no-go of wave " + m.wave().name())
-            .guardedBy(PhaseRules.beforeCutover());
+            .guardedBy(GoNoGoPolicy.decisionAhead());
 
     private TransitionRules() {
     }

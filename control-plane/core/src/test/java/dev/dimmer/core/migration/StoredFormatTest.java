@@ -64,7 +64,8 @@ class StoredFormatTest {
         assertThat(restored.at("/waves/customers/phase").asText()).isEqualTo("CANARY");
         assertThat(restored.at("/waves/customers/weight").asInt()).isEqualTo(50);
         assertThat(restored.at("/waves/customers/goNoGo/ballots").size()).isEqualTo(2);
-        assertThat(GoNoGoPolicy.quorum(json.treeToValue(restored.get("plan"), MigrationPlan.class), "customers"))
+        assertThat(GoNoGoPolicy.quorum(json.treeToValue(restored.get("plan"), MigrationPlan.class), "customers",
+                dev.dimmer.api.migration.Phase.CUTOVER))
                 .extracting(a -> a.role().label() + " " + a.count()).containsExactly("approver 2", "lead 1");
     }
 
@@ -74,7 +75,7 @@ class StoredFormatTest {
         assertThat(plan.gates()).extracting(g -> g.name()).containsExactly("shadow-entry", "canary-entry", "go-no-go", "retire");
         assertThat(plan.rollback().actions()).hasSize(3);
         assertThat(plan.windows().freezes()).hasSize(2);
-        assertThat(GoNoGoPolicy.expiry(plan, "orders")).hasHours(24);
+        assertThat(GoNoGoPolicy.expiry(plan, "orders", dev.dimmer.api.migration.Phase.CUTOVER)).hasHours(24);
 
         assertThat(plan.validations()).extracting(v -> v.getClass().getSimpleName()).containsExactly("RowCount",
                 "Checksum", "Aggregate", "PkUniqueness", "NullRate", "Freshness", "CustomSql");
