@@ -39,7 +39,9 @@ class DemoTest {
                 .contains("Audit trail:")
                 .containsPattern("Audit verified: \\d+ events, \\d+ checkpoints, intact")
                 .contains("WaveRolledBack")
-                .contains("gonogo    opened")
+                .contains("gonogo    opened on the canary: needs 1 lead")
+                .contains("the rollback voided the lead's sign-off on canary")
+                .contains("gonogo    opened on the cutover")
                 .contains("approve -> go/no-go passed");
         // without Slack configured, the channel's messages go to the log
         assertThat(demo.err()).contains("#orders-pg-migration Migration onprem-postgres-to-managed registered")

@@ -71,6 +71,7 @@ final class DemoWalkthrough {
                 "UPDATE orders.order_header SET total_amount = total_amount - 100 WHERE order_id = 3001");
         note("the replication job re-copies the three orders");
         validate(id, first);
+        goNoGo(id, first);
         step(id, first, "advance", "evidence green: every check the gate names passed");
         data.onTarget("UPDATE customers.customer SET email = NULL WHERE customer_id = 77");
         note("a bad write on the target blanks a customer's email while 10% of reads are served there");
@@ -83,6 +84,8 @@ final class DemoWalkthrough {
         data.onTarget("UPDATE customers.customer SET email = 'c77@example.com' WHERE customer_id = 77");
         note("the bad write is repaired");
         validate(id, first);
+        note("the rollback voided the lead's sign-off on canary: a new one is needed");
+        goNoGo(id, first);
         step(id, first, "advance", "evidence green again; retrying canary");
         readSwitch(first);
         raiseToLastStep(id, first);
@@ -166,17 +169,24 @@ final class DemoWalkthrough {
         out.flush();
     }
 
+    /** Opens the wave's go/no-go on its next decided step; the lead, then approvers, vote until it passes. */
     private void goNoGo(String id, WavePlan wave) {
         String path = "/api/migrations/" + Paths.segment(id) + "/waves/" + Paths.segment(wave.name());
-        client.post(path + "/gonogo", Map.of("reason", "go/no-go review before cutover"));
-        out.printf("  %-14s %-9s opened; the lead and %d approvers vote%n", wave.name(), "gonogo",
-                approvers.size());
+        JsonNode opened = client.post(path + "/gonogo", Map.of("reason", "go/no-go review"));
+        out.printf("  %-14s %-9s opened on the %s: needs %s%n", wave.name(), "gonogo",
+                opened.path("decides").asText("cutover"), opened.path("quorum").asText());
         List<ApiClient> voters = new java.util.ArrayList<>(List.of(client));
         voters.addAll(approvers);
-        for (ApiClient approver : voters) {
-            JsonNode vote = approver.post(path + "/votes", Map.of("vote", "approve", "comment", "evidence reviewed"));
-            out.printf("  %-14s %-9s approve -> go/no-go %s%n", wave.name(), "vote",
+        for (ApiClient voter : voters) {
+            JsonNode vote = voter.post(path + "/votes", Map.of("vote", "approve", "comment", "evidence reviewed"));
+            JsonNode ballots = vote.path("ballots");
+            String who = ballots.isEmpty() ? "" : ballots.get(ballots.size() - 1).path("voter_name").asText(
+                    ballots.get(ballots.size() - 1).path("voterName").asText());
+            out.printf("  %-14s %-9s %s: approve -> go/no-go %s%n", wave.name(), "vote", who,
                     vote.path("passed").asBoolean() ? "passed" : "pending");
+            if (vote.path("passed").asBoolean()) {
+                break;
+            }
         }
         out.flush();
     }
@@ -190,6 +200,7 @@ final class DemoWalkthrough {
     private void bringToLastCanaryStep(String id, WavePlan wave) {
         step(id, wave, "advance", "backfill started");
         step(id, wave, "advance", "backfill verified");
+        goNoGo(id, wave);
         step(id, wave, "advance", "shadow reads clean");
         raiseToLastStep(id, wave);
     }
