@@ -29,7 +29,9 @@ final class GoNoGoSection {
                         + plan.validation(name).map(GoNoGoSection::criterion).orElse("(not defined)")));
             }
             for (Approval approval : gate.approvals()) {
-                items.add(new Block.CheckItem(false, approval.count() + " go vote(s) from " + approval.role().label() + "s"));
+                items.add(new Block.CheckItem(false, Texts.count(approval.count(), "go vote", "go votes") + " from "
+                        + (approval.count() == 1 ? ("aeiou".indexOf(approval.role().label().charAt(0)) >= 0 ? "an " : "a ")
+                        + approval.role().label() : approval.role().label() + "s")));
             }
             if (gate.rehearsedRollback()) {
                 items.add(new Block.CheckItem(false, "Rollback rehearsed and on record"));
