@@ -1,5 +1,7 @@
 package dev.dimmer.chatbot;
 
+import dev.dimmer.api.status.MigrationListView;
+
 import dev.dimmer.api.evidence.RequestValidationRunCommand;
 import dev.dimmer.api.evidence.ValidationRunAccepted;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
@@ -41,11 +43,16 @@ public class MigrationSlackHandler {
         String verb = args.has(1) ? args.word(0) : "help";
         switch (verb) {
             case "list" -> {
-                if (actors.actor(payload.getUserId(), null).roles().isEmpty()) {
-                    return ctx.ack(noRole(payload));
-                }
+                boolean everywhere = !actors.actor(payload.getUserId(), null).roles().isEmpty();
                 try {
-                    return ctx.ack(StatusCard.list(status.all()));
+                    MigrationListView all = status.all();
+                    // someone without a role of their own sees the migrations whose plans name them as owners
+                    MigrationListView shown = everywhere ? all : new MigrationListView(all.migrations().stream()
+                            .filter(m -> !actors.actor(payload.getUserId(), m.id()).roles().isEmpty()).toList());
+                    if (!everywhere && shown.migrations().isEmpty()) {
+                        return ctx.ack(noRole(payload));
+                    }
+                    return ctx.ack(StatusCard.list(shown));
                 } catch (SlackRefusal refusal) {
                     return ctx.ack(refusal.shown());
                 }
@@ -106,7 +113,8 @@ public class MigrationSlackHandler {
             return slowDown.shown();
         }
         budget.spend(payload.getUserId());
-        return ":no_entry: you (" + SlackText.escape(payload.getUserId()) + ") hold no Dimmer role; ask a lead to "
-                + "add you to the plan's owners or to slack_users in dimmer.yml";
+        return ":no_entry: you (" + SlackText.escape(payload.getUserId()) + ") hold no Dimmer role; to get one, ask a "
+                + "lead to add your member id " + SlackText.escape(payload.getUserId()) + " to a plan's owners (that "
+                + "migration) or to slack_users in dimmer.yml (everywhere), as the README's Slack section shows";
     }
 }

@@ -21,7 +21,8 @@ final class GateQuorumReachable implements PlanCheck {
                 long named = plan.owners().stream().filter(o -> approval.role() == o.role()).count();
                 if (approval.count() > named) {
                     problems.add(document.problem("gates[" + i + "].approvals[" + j + "].count", "gate '" + gate.name()
-                            + "' needs " + approval.count() + " " + approval.role().label() + " vote(s) but the plan names "
+                            + "' needs " + approval.count() + " " + approval.role().label()
+                            + (approval.count() == 1 ? " vote" : " votes") + " but the plan names "
                             + named + "; lower the count or add owners with role " + approval.role().label()));
                 }
             }

@@ -67,6 +67,7 @@ public final class Database implements AutoCloseable {
     /** Opens a small Hikari pool of its own; {@link #close()} closes it. */
     public static Database open(String label, ResolvedConnection connection, int parallelism,
                                 Duration statementTimeout) {
+        SupportedUrl.require(label, connection.url(), connection.redactedUrl());
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(connection.url());
         if (connection.user() != null && !connection.user().isBlank()) {

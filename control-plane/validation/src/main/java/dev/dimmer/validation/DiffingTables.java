@@ -42,6 +42,9 @@ public final class DiffingTables {
         }
         List<Column> sourceColumns = require(sourceShape, names, "source");
         List<Column> targetColumns = require(targetShape, names, "target");
+        if (!keyNames.isEmpty()) {
+            new RequiringUniqueKey().require(source, sourceShape, target, targetShape, keyNames, request.where());
+        }
         HashMode mode = new ChoosingHashMode().choose(source, sourceShape, sourceColumns, target, targetShape,
                 targetColumns);
         boolean byteKeyOrder = !source.dialect().name().equals(target.dialect().name());
@@ -95,8 +98,15 @@ public final class DiffingTables {
         leaves.extraInTarget().forEach(row -> outcome.extra.add(keyOf(keyNames, row)));
         for (LeafReconciliation.ChangedImage changed : leaves.changed()) {
             List<String> differing = new ArrayList<>();
-            changed.columns().forEach(index -> differing.add(columns.get(index).name()));
-            outcome.changed.add(new ChangedRow(keyOf(keyNames, changed.source()), differing));
+            List<ChangedRow.ChangedValue> values = new ArrayList<>();
+            for (int index : changed.columns()) {
+                differing.add(columns.get(index).name());
+                if (request.showValues()) {
+                    values.add(new ChangedRow.ChangedValue(columns.get(index).name(),
+                            changed.source().values().get(index), changed.target().values().get(index)));
+                }
+            }
+            outcome.changed.add(new ChangedRow(keyOf(keyNames, changed.source()), differing, values));
         }
         outcome.limit(request.maxRows());
         return outcome;

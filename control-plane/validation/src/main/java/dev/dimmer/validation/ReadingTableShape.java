@@ -19,7 +19,8 @@ public final class ReadingTableShape {
     public TableShape read(Database database, TableRef table) {
         TableShape shape = database.withConnection(connection -> read(connection, database.dialect(), table));
         if (shape.columns().isEmpty()) {
-            throw new ValidationException("table " + table + " was not found on the " + database.label()
+            throw new TableNotFoundException(database.label(),
+                    "table " + table + " was not found on the " + database.label()
                     + " database; check the schema and table name (they are case-sensitive)");
         }
         return shape;

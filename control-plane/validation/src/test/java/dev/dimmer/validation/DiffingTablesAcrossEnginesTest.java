@@ -1,6 +1,7 @@
 package dev.dimmer.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -170,5 +171,29 @@ class DiffingTablesAcrossEnginesTest {
         assertThat(result.missingInTarget()).hasSize(150);
         assertThat(result.targetRows()).isZero();
         assertThat(result.truncated()).isFalse();
+    }
+
+    @Test
+    void cannotDiffByAKeyThatRepeatsOnMariaDb() {
+        // given a copy on MariaDB without a primary key that took one order twice
+        pg.execute("CREATE TABLE dup_orders (id int PRIMARY KEY, customer int)",
+                "INSERT INTO dup_orders SELECT i, i % 4 FROM generate_series(1, 40) i");
+        maria.execute("CREATE TABLE dup_orders (id INT, customer INT)",
+                "INSERT INTO dup_orders SELECT seq, seq % 4 FROM seq_1_to_40",
+                "INSERT INTO dup_orders VALUES (9, 1)");
+        // when / then by the primary key: only the target repeats it
+        assertThatThrownBy(() -> new DiffingTables().diff(pg.connection, maria.connection,
+                request("dup_orders", "dup_orders", List.of()), ProgressListener.NONE))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("1 value repeats in the target table " + maria.name
+                        + ".dup_orders: id=9 (2 rows)")
+                .hasMessageNotContaining("source table");
+        // and by a column that repeats on both sides
+        assertThatThrownBy(() -> new DiffingTables().diff(pg.connection, maria.connection,
+                request("dup_orders", "dup_orders", List.of("customer")), ProgressListener.NONE))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("4 values repeat in the source table public.dup_orders: customer=")
+                .hasMessageContaining("4 values repeat in the target table " + maria.name
+                        + ".dup_orders: customer=1 (11 rows)");
     }
 }

@@ -34,6 +34,7 @@ public final class Commands implements Runnable {
         audit.addSubcommand(AuditExportCommand.class);
         audit.addSubcommand(AuditProveCommand.class);
         audit.addSubcommand(AuditVerifyProofCommand.class);
+        UsageAnswers.apply(line);
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
             int code = e instanceof ApiException api ? api.exitCode() : 2;
             String message = e instanceof ConfigException || e instanceof ApiException ? e.getMessage()

@@ -51,7 +51,10 @@ final class DemoCommand implements Callable<Integer> {
         List<TokenGrant> approvers = List.of(
                 TokenGrant.of(tokens.get(0), new Actor("demo-bea", "Bea (approver)", Set.of(Role.APPROVER))),
                 TokenGrant.of(tokens.get(1), new Actor("demo-cai", "Cai (approver)", Set.of(Role.APPROVER))));
-        ServerSettings settings = new ServerSettings(home, null, approvers, "127.0.0.1", free(port) ? port : 0);
+        // the demo keeps its token (and signing key) in its own home, so a dimmer server's ~/.dimmer/token stays
+        boolean portFree = free(port);
+        ServerSettings settings = new ServerSettings(new DimmerHome(demo), null, approvers, "127.0.0.1",
+                portFree ? port : 0);
         EmbeddedDatabase database = EmbeddedDatabase.start(demo, EmbeddedDatabase.Kind.DISPOSABLE,
                 "the demo in DIMMER_HOME " + home.dir());
         DemoDatabases data;
@@ -68,6 +71,10 @@ final class DemoCommand implements Callable<Integer> {
         SecretLookup lookup = name -> secrets.containsKey(name) ? secrets.get(name) : System.getenv(name);
         try (DemoMetrics metrics = DemoMetrics.start();
              ControlPlane plane = Servers.start(settings, database, List.of(lookup))) {
+            if (!portFree) {
+                out.println("Port " + port + " is taken (is dimmer server running?), so the demo serves on "
+                        + plane.url() + " instead; a running server and its ~/.dimmer/token are left alone");
+            }
             out.println("The checkout service's Prometheus is played by the demo at " + metrics.url()
                     + " (error rate 0.2%), so the plan's metric check has something to ask");
             ApiClient client = new ApiClient(URI.create(plane.url()), plane.devToken());
@@ -76,14 +83,19 @@ final class DemoCommand implements Callable<Integer> {
             String[] walked = new DemoWalkthrough(client, voters, out, data).run(data.pointPlanAtDemo(readPlan(),
                     metrics.url()));
             out.println();
-            out.println("The control plane keeps its state; explore it from another terminal:");
-            out.println("  export DIMMER_URL=" + plane.url());
-            out.println("  export DIMMER_TOKEN=" + plane.devToken());
-            out.println("  ./dimmer status");
-            out.println("  ./dimmer audit " + walked[0]);
-            out.println("  ./dimmer rollback " + walked[0] + " " + walked[1] + " --reason \"try a rollback\"");
-            out.flush();
-            if (!exit) {
+            if (exit) {
+                out.println("The demo's control plane stops now (--exit); run ./dimmer demo without --exit to explore "
+                        + "it from another terminal while it serves");
+                out.flush();
+            } else {
+                out.println("The control plane keeps its state; explore it from another terminal (the demo's own "
+                        + "token, in " + settings.home().tokenFile() + "):");
+                out.println("  export DIMMER_URL=" + plane.url());
+                out.println("  export DIMMER_TOKEN=" + plane.devToken());
+                out.println("  ./dimmer status");
+                out.println("  ./dimmer audit " + walked[0]);
+                out.println("  ./dimmer rollback " + walked[0] + " " + walked[1] + " --reason \"try a rollback\"");
+                out.flush();
                 out.println("Serving on " + plane.url() + " until Ctrl-C");
                 out.flush();
                 Servers.serveUntilStopped(plane);

@@ -32,6 +32,7 @@ final class ServerCommand implements Callable<Integer> {
         try (ControlPlane plane = Servers.start(settings)) {
             var out = spec.commandLine().getOut();
             out.println("Dimmer control plane listening on " + plane.url() + " (" + plane.database().describe() + ")");
+            out.println(plane.slackStatus());
             if (plane.devToken() != null) {
                 out.println("dev mode: the CLI's token is in " + home.tokenFile() + " (mode 600)");
             }

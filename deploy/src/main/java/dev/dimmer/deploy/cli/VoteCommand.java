@@ -2,6 +2,7 @@ package dev.dimmer.deploy.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dimmer.deploy.client.ApiClient;
+import dev.dimmer.deploy.client.ApiException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -24,6 +25,10 @@ final class VoteCommand extends SendingCommand {
 
     @Override
     void run(ApiClient client) {
+        if ("reject".equalsIgnoreCase(vote.strip()) && (comment == null || comment.isBlank())) {
+            throw new ApiException(2, "a reject needs a reason: add --comment \"what must change before cutover\"",
+                    null);
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("vote", vote);
         body.put("comment", comment == null ? "" : comment);

@@ -211,12 +211,24 @@ public final class ApiClient {
         if (answer.status() == 401 || answer.status() >= 500) {
             return new ApiException(2, detail, answer);
         }
+        if (answer.status() == 404 && (code.isEmpty() || detail.startsWith("no such route"))) {
+            return new ApiException(2, wrongBase(detail), answer);
+        }
         // a reason code means the domain (or the role check) refused; a bare 4xx, or one the HTTP layer gave its
         // generic code, is a malformed request
         boolean malformed = code.isEmpty() ? !(answer.status() == 403 || answer.status() == 404
                 || answer.status() == 409 || answer.status() == 422) : MALFORMED.contains(code);
         boolean refused = !malformed;
         return new ApiException(refused ? 1 : 2, detail, answer);
+    }
+
+    /** A route the server does not have: most often a --server URL with a path, such as .../api. */
+    private String wrongBase(String detail) {
+        String path = base.getRawPath() == null ? "" : base.getRawPath();
+        String root = base.getScheme() + "://" + base.getRawAuthority();
+        return detail + "; " + (path.isEmpty() || path.equals("/")
+                ? "is " + base + " a Dimmer server? give its base URL with --server or DIMMER_URL"
+                : "give the server's base URL without " + path + ", e.g. --server " + root);
     }
 
     private static JsonNode parse(String body) {

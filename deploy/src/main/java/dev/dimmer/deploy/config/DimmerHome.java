@@ -6,12 +6,20 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
-/** Where Dimmer keeps local state: {@code DIMMER_HOME}, or {@code ~/.dimmer}. */
+/**
+ * Where Dimmer keeps local state: {@code DIMMER_HOME}, or {@code .dimmer} in {@code HOME}, as a shell user expects
+ * ({@code HOME=/tmp/try ./dimmer demo}); the account's home only when neither is set.
+ */
 public record DimmerHome(Path dir) {
     public static DimmerHome resolve() {
-        String configured = System.getenv("DIMMER_HOME");
-        Path dir = configured == null || configured.isBlank()
-                ? Path.of(System.getProperty("user.home"), ".dimmer") : Path.of(configured);
+        return resolve(System::getenv);
+    }
+
+    static DimmerHome resolve(java.util.function.UnaryOperator<String> environment) {
+        String configured = environment.apply("DIMMER_HOME");
+        String home = environment.apply("HOME");
+        Path dir = configured != null && !configured.isBlank() ? Path.of(configured)
+                : Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"), ".dimmer");
         return new DimmerHome(dir.toAbsolutePath());
     }
 

@@ -8,6 +8,7 @@ import dev.dimmer.validation.DiffResult;
 import dev.dimmer.validation.DiffingTables;
 import dev.dimmer.validation.ProgressListener;
 import dev.dimmer.validation.ResolvedConnection;
+import dev.dimmer.validation.TableNotFoundException;
 import dev.dimmer.validation.TableRef;
 import dev.dimmer.validation.ValidationException;
 import java.io.PrintWriter;
@@ -59,6 +60,10 @@ public final class DiffCommand implements Callable<Integer> {
 
     @Option(names = "--where", paramLabel = "SQL", description = "filter applied on both sides")
     String where;
+
+    @Option(names = "--show-values", description = "print the source and target values of changed columns "
+            + "(off by default: rows may hold personal data)")
+    boolean showValues;
 
     @Option(names = "--json", description = "print one JSON object instead of a summary")
     boolean json;
@@ -119,13 +124,18 @@ public final class DiffCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(cancel);
             DiffRequest request = DiffRequest.of(TableRef.parse(table),
                             TableRef.parse(targetTable == null ? table : targetTable), key)
-                    .withColumns(columns).withWhere(where).withMaxRows(maxRows);
+                    .withColumns(columns).withWhere(where).withMaxRows(maxRows).withValues(showValues);
             DiffResult result = new DiffingTables().diff(sourceDb, targetDb, request, progress);
             progress.close();
             Runtime.getRuntime().removeShutdownHook(cancel);
             out.println(json ? DiffReport.json(result) : DiffReport.human(request, result));
             out.flush();
             return result.equal() ? EQUAL : DIFFERENT;
+        } catch (TableNotFoundException e) {
+            boolean renamed = "target".equals(e.side()) && targetTable == null;
+            err.println("dimmer diff: " + secrets.hide(e.getMessage())
+                    + (renamed ? "; if it has another name there, give it with --target-table" : ""));
+            return ERROR;
         } catch (ValidationException e) {
             err.println("dimmer diff: " + secrets.hide(e.getMessage()));
             return ERROR;

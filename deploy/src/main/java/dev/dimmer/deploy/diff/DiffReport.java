@@ -35,6 +35,16 @@ final class DiffReport {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("key", key(row.key()));
             entry.put("columns", row.columns());
+            if (!row.values().isEmpty()) {
+                Map<String, Object> values = new LinkedHashMap<>();
+                for (ChangedRow.ChangedValue value : row.values()) {
+                    Map<String, Object> sides = new LinkedHashMap<>();
+                    sides.put("source", value.source());
+                    sides.put("target", value.target());
+                    values.put(value.column(), sides);
+                }
+                entry.put("values", values);
+            }
             changed.add(entry);
         }
         out.put("changed", changed);
@@ -61,13 +71,14 @@ final class DiffReport {
         String tables = request.sourceTable().equals(request.targetTable()) ? request.sourceTable().toString()
                 : request.sourceTable() + " -> " + request.targetTable();
         out.append(tables).append(": ").append(result.equal() ? "equal" : result.differences()
-                        + (result.truncated() ? "+" : "") + " differences")
+                        + (result.truncated() ? "+" : "") + (result.differences() == 1 && !result.truncated()
+                        ? " difference" : " differences"))
                 .append(String.format(Locale.ROOT, " (%,d source rows, %,d target rows)%n", result.sourceRows(),
                         result.targetRows()));
         section(out, "missing in target", result.missingInTarget().stream().map(DiffReport::text).toList());
         section(out, "extra in target", result.extraInTarget().stream().map(DiffReport::text).toList());
         section(out, "changed", result.changed().stream()
-                .map(row -> text(row.key()) + " " + row.columns()).toList());
+                .map(DiffReport::changedText).toList());
         if (result.truncated()) {
             out.append("stopped at --max-rows ").append(request.maxRows())
                     .append("; raise it to list more differences\n");
@@ -88,6 +99,21 @@ final class DiffReport {
         if (rows.size() > SHOWN) {
             out.append("    ... ").append(rows.size() - SHOWN).append(" more (use --json for all)\n");
         }
+    }
+
+    /** The key and differing columns; with values, each column as source -> target. */
+    private static String changedText(ChangedRow row) {
+        if (row.values().isEmpty()) {
+            return text(row.key()) + " " + row.columns();
+        }
+        StringJoiner values = new StringJoiner(", ", " [", "]");
+        row.values().forEach(value -> values.add(value.column() + ": " + shown(value.source()) + " -> "
+                + shown(value.target())));
+        return text(row.key()) + values;
+    }
+
+    private static String shown(String value) {
+        return value == null ? "NULL" : "'" + value + "'";
     }
 
     private static String text(Map<String, Object> key) {

@@ -105,8 +105,19 @@ public final class ControlPlane implements AutoCloseable {
                     + ": " + e.getMessage());
         } catch (RuntimeException e) {
             database.close();
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof dev.dimmer.chatbot.SlackSettingsRejected slack) {
+                    throw new ConfigException(slack.getMessage());
+                }
+            }
             throw e;
         }
+    }
+
+    /** The banner's line on Slack: off, or on with how commands arrive and which workspace. */
+    public String slackStatus() {
+        return context.findBean(dev.dimmer.chatbot.SlackConnection.class)
+                .map(dev.dimmer.chatbot.SlackConnection::describe).orElse("Slack: off");
     }
 
     private static String newToken() {

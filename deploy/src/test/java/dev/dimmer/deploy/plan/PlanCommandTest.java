@@ -132,7 +132,7 @@ class PlanCommandTest {
 
         assertThat(markdown.code).isZero();
         assertThat(markdown.out).startsWith("# Runbook: Orders platform from on-prem PostgreSQL to managed PostgreSQL")
-                .contains("## Go/no-go checklist", "- [ ] 2 go vote(s) from approvers", "## Rollback runbook",
+                .contains("## Go/no-go checklist", "- [ ] 2 go votes from approvers", "## Rollback runbook",
                         "Step 1 (wave orders): send reads back to the on-prem cluster — flip switch orders-read-path to source (about 10s)",
                         "- [x] Rollback rehearsed in a lower environment");
         assertThat(toFile.code).isZero();

@@ -88,6 +88,24 @@ class SlackCommandsTest {
     }
 
     @Test
+    void canListTheMigrationsWhosePlanNamesMeAsOwnerWithoutARoleOfMyOwn() {
+        // given a plan naming an unconfigured Slack user as an approver, and one that does not name them
+        String plan = SlackPlans.plan("slack-own-list").replace("{id: U0CAI, name: Cai Approver, role: approver}",
+                "{id: U0OWN, name: Oona Owner, role: approver}");
+        assertThat(server.postYaml("/api/migrations", LEAD, plan).status()).isEqualTo(201);
+        assertThat(server.postYaml("/api/migrations", LEAD, SlackPlans.plan("slack-own-other")).status())
+                .isEqualTo(201);
+        // when
+        SignedRequests.Answer owner = requests.command("/migration", "U0OWN", "list");
+        SignedRequests.Answer stranger = requests.command("/migration", STRANGER, "list");
+        // then the owner sees their migration only, and a stranger is told, to them alone, how to get a role
+        assertThat(owner.body()).contains("slack-own-list").doesNotContain("slack-own-other");
+        // (an answer without response_type is Slack's default for slash commands: shown to the sender only)
+        assertThat(stranger.body()).doesNotContain("in_channel").contains("hold no Dimmer role; to get one")
+                .contains("member id " + STRANGER).contains("slack_users in dimmer.yml");
+    }
+
+    @Test
     void canStartAValidationRunFromSlackAsALeadButNotAsAViewer() {
         atLastCanaryStep("slack-validate");
         assertThat(requests.command("/migration", SlackPlans.LEAD, "validate slack-validate customers").body())

@@ -12,7 +12,7 @@ final class CommunicationSection {
     private CommunicationSection() {
     }
 
-    static Section build(MigrationPlan plan) {
+    static Section build(MigrationPlan plan, java.time.ZonedDateTime now) {
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Bullets(List.of(
                 "Channel: " + Texts.orNone(plan.communication().channel()),
@@ -30,10 +30,7 @@ final class CommunicationSection {
         }
         if (plan.windows().cutover() != null) {
             blocks.add(new Block.Heading("Cutover window"));
-            blocks.add(new Block.Paragraph("Opens at cron '" + plan.windows().cutover().cron() + "' for "
-                    + plan.windows().cutover().duration() + " (" + Texts.orNone(plan.windows().timeZone()) + ")"
-                    + (plan.windows().cutover().from() == null ? "" : ", from " + plan.windows().cutover().from())
-                    + (plan.windows().cutover().until() == null ? "" : " until " + plan.windows().cutover().until()) + "."));
+            WindowInWords.describe(plan, now).forEach(line -> blocks.add(new Block.Paragraph(line)));
         }
         if (!plan.windows().freezes().isEmpty()) {
             blocks.add(new Block.Table(List.of("Freeze from", "to", "Reason"), plan.windows().freezes().stream()

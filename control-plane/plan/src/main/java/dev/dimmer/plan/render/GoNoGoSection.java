@@ -41,7 +41,9 @@ final class GoNoGoSection {
                         + (evidence.recorded() ? " — latest: " + evidence.describe(name) : "")));
             }
             for (Approval approval : gate.approvals()) {
-                items.add(new Block.CheckItem(false, approval.count() + " go vote(s) from " + approval.role().label() + "s"));
+                items.add(new Block.CheckItem(false, Texts.count(approval.count(), "go vote", "go votes") + " from "
+                        + (approval.count() == 1 ? ("aeiou".indexOf(approval.role().label().charAt(0)) >= 0 ? "an " : "a ")
+                        + approval.role().label() : approval.role().label() + "s")));
             }
             if (gate.rehearsedRollback()) {
                 items.add(new Block.CheckItem(false, "Rollback rehearsed and on record"));

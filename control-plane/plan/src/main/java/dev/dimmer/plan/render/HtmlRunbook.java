@@ -13,12 +13,24 @@ final class HtmlRunbook {
         StringBuilder out = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
                 .append(escape(runbook.title())).append("</title>\n<style>").append(STYLE).append("</style>\n</head>\n<body>\n<h1>")
                 .append(escape(runbook.title())).append("</h1>\n");
-        for (Section section : runbook.sections()) {
-            out.append("<section>\n<h2>").append(escape(section.title())).append("</h2>\n");
+        out.append("<nav>\n<h2>Contents</h2>\n<ol>\n");
+        for (int i = 0; i < runbook.sections().size(); i++) {
+            out.append("<li><a href=\"#").append(anchor(i)).append("\">")
+                    .append(escape(runbook.sections().get(i).title())).append("</a></li>\n");
+        }
+        out.append("</ol>\n</nav>\n");
+        for (int i = 0; i < runbook.sections().size(); i++) {
+            Section section = runbook.sections().get(i);
+            out.append("<section id=\"").append(anchor(i)).append("\">\n<h2>").append(escape(section.title()))
+                    .append("</h2>\n");
             section.blocks().forEach(block -> block(out, block));
             out.append("</section>\n");
         }
         return out.append("</body>\n</html>\n").toString();
+    }
+
+    private static String anchor(int index) {
+        return "section-" + (index + 1);
     }
 
     private static void block(StringBuilder out, Block block) {

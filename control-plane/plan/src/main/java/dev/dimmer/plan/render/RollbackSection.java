@@ -25,7 +25,8 @@ final class RollbackSection {
             RollbackAction action = actions.get(i);
             blocks.add(new Block.Paragraph("Step " + (i + 1)
                     + (action.waves().isEmpty() ? "" : " (wave " + String.join(", ", action.waves()) + ")") + ": " + describe(action)
-                    + (action.estimate() == null ? " (no estimate)" : " (about " + action.estimate() + ")")));
+                    + (action.estimate() == null ? " (no estimate)" : " (about " + action.estimate() + ")")
+                    + (action instanceof RollbackAction.Sql ? ":" : "")));
             if (action instanceof RollbackAction.Sql sql) {
                 blocks.add(new Block.Code(sql.sql()));
             }
@@ -35,7 +36,7 @@ final class RollbackSection {
             RollbackAction action = cutover.get(i);
             blocks.add(new Block.Paragraph("Cutover step " + (i + 1)
                     + (action.waves().isEmpty() ? "" : " (wave " + String.join(", ", action.waves()) + ")") + ": "
-                    + describe(action)));
+                    + describe(action) + (action instanceof RollbackAction.Sql ? ":" : "")));
             if (action instanceof RollbackAction.Sql sql) {
                 blocks.add(new Block.Code(sql.sql()));
             }
@@ -61,7 +62,7 @@ final class RollbackSection {
         if (action instanceof RollbackAction.Switch flip) {
             what = "flip switch " + flip.routingSwitch() + " to " + flip.to();
         } else if (action instanceof RollbackAction.Sql sql) {
-            what = "run on connection " + sql.connection() + ":";
+            what = "run on connection " + sql.connection();
         } else if (action instanceof RollbackAction.Notify notify) {
             what = "post in the channel: " + notify.message();
         } else {

@@ -5,7 +5,7 @@ import dev.dimmer.api.plan.MigrationPlan;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Objective, scope, owners, service levels, strategy and inventory: what the lead must know before starting. */
+/** Objective, scope, owners, service levels and strategy: what the lead must know before starting. */
 final class ScopeSection {
     private ScopeSection() {
     }
@@ -41,6 +41,12 @@ final class ScopeSection {
         if (plan.strategy().notes() != null) {
             blocks.add(new Block.Paragraph(plan.strategy().notes()));
         }
+        return new Section("Scope and owners", blocks);
+    }
+
+    /** Datasets, pipelines and consumers: reference for the day, after the checklist and the way back. */
+    static Section inventory(MigrationPlan plan) {
+        List<Block> blocks = new ArrayList<>();
         if (!plan.inventory().datasets().isEmpty()) {
             blocks.add(new Block.Heading("Datasets"));
             blocks.add(new Block.Table(List.of("Dataset", "Table", "Key", "Owner", "Domain", "SLA"),
@@ -61,7 +67,10 @@ final class ScopeSection {
                     plan.inventory().consumers().stream().map(c -> List.of(c.name(), c.kind(), Texts.orNone(c.owner()),
                             Texts.list(c.reads()))).toList()));
         }
-        return new Section("Scope and owners", blocks);
+        if (blocks.isEmpty()) {
+            blocks.add(new Block.Paragraph("The plan lists no datasets, pipelines or consumers."));
+        }
+        return new Section("Inventory", blocks);
     }
 
     private static String cap(Cap cap) {

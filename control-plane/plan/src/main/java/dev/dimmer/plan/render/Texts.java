@@ -19,4 +19,17 @@ final class Texts {
     static String missing(String what) {
         return "not set (" + what + ")";
     }
+
+    /** "a", "a and b", "a, b and c". */
+    static String and(List<String> items) {
+        if (items.size() <= 1) {
+            return String.join("", items);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+    }
+
+    /** "1 go vote", "2 go votes". */
+    static String count(long n, String singular, String plural) {
+        return n + " " + (n == 1 ? singular : plural);
+    }
 }

@@ -30,7 +30,8 @@ final class WaveStepsSection {
         List<String> checks = plan.validations().stream().filter(v -> appliesTo(v, wave)).map(ValidationPlan::name).toList();
         List<String> steps = new ArrayList<>();
         if (!wave.dependsOn().isEmpty()) {
-            steps.add("Before starting: confirm waves " + String.join(", ", wave.dependsOn()) + " are on track.");
+            steps.add("Before starting: confirm " + (wave.dependsOn().size() == 1 ? "wave " + wave.dependsOn().get(0)
+                    + " is" : "waves " + Texts.and(wave.dependsOn()) + " are") + " on track.");
         }
         gates(plan, wave, Phase.BACKFILL, steps);
         steps.add("BACKFILL: load " + Texts.list(wave.datasets()) + " by " + Texts.orNone(plan.strategy().backfill())

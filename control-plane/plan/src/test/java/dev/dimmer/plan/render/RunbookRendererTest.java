@@ -89,7 +89,7 @@ class RunbookRendererTest {
         String markdown = RENDERER.render(plan(ExamplePlans.text("wide-table-to-star-schema.yaml")), "md");
 
         int first = markdown.indexOf("Step 1: point the compatibility view back at the legacy table");
-        int second = markdown.indexOf("Step 2: resume the legacy refresh — run on connection source:");
+        int second = markdown.indexOf("Step 2: resume the legacy refresh — run on connection source (about 5s):");
         assertThat(first).isPositive();
         assertThat(second).isGreaterThan(first);
         assertThat(markdown).contains("```\nUPDATE etl.jobs SET enabled = true WHERE name = 'orders-wide-refresh'\n```");
