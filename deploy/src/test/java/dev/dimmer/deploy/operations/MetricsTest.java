@@ -15,7 +15,24 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import dev.dimmer.api.evidence.ValidationFailedEvent;
+import dev.dimmer.api.evidence.ValidationRunCompletedEvent;
+import dev.dimmer.api.rollback.RunPurpose;
+import dev.dimmer.api.rollback.RunbookCompletedEvent;
+import dev.dimmer.api.rollback.RunbookStepFailedEvent;
+import dev.dimmer.core.metrics.EventMetrics;
+import dev.dimmer.core.metrics.SchedulerMetrics;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -116,6 +133,62 @@ class MetricsTest {
                     "histogram_quantile(0.99, sum by (le) (rate(dimmer_command_duration_seconds_bucket[1m])))");
             assertThat(p99.path("value").get(1).asText()).isNotEmpty();
         }
+    }
+
+    @Test
+    void shouldReferOnlyToExposedFamiliesFromTheDashboardAndTheAlerts() throws Exception {
+        // given an outbox message waiting, a scheduler firing and the events no plan here produces
+        try (Connection c = DriverManager.getConnection(database.url(), database.user(), database.password());
+             Statement s = c.createStatement()) {
+            s.execute("INSERT INTO outbox_message (topic, message_key, position, payload) VALUES "
+                    + "('metrics-test', 'crm', 1, '{}'), ('metrics-test', 'crm', 2, '{}')");
+        }
+        var context = node.plane().context();
+        context.getBean(SchedulerMetrics.class).fired("window", "done", Duration.ofMillis(40));
+        EventMetrics events = context.getBean(EventMetrics.class);
+        Instant at = Instant.parse("2026-12-07T10:00:00Z");
+        events.count(new RunbookCompletedEvent(ID, "customers", RunPurpose.ROLLBACK, 1, 2, 1500, at));
+        events.count(new RunbookStepFailedEvent(ID, "customers", RunPurpose.ROLLBACK, 2, 0, "sql", 20, "no", at));
+        events.count(new ValidationRunCompletedEvent(ID, "customers", "r-1", 1, 1, 0, 900, at));
+        events.count(new ValidationFailedEvent(ID, "customers", "r-1", "orders-rows", "rowcount", "3 rows differ",
+                Map.of(), Map.of(), 30, at));
+        String text = awaitScrape("dimmer_outbox_backlog_messages{topic=\"metrics-test\"} 2.0");
+        assertThat(text).contains("dimmer_outbox_backlog_messages{topic=\"metrics-test\"} 2.0");
+        Set<String> families = new TreeSet<>();
+        Matcher type = Pattern.compile("(?m)^# TYPE (\\S+) ").matcher(text);
+        while (type.find()) {
+            families.add(type.group(1));
+        }
+        // then every family a dashboard panel or an alert names is exposed
+        Path deploy = Path.of("").toAbsolutePath();
+        for (Path file : List.of(deploy.resolve("grafana/dimmer-dashboard.json"),
+                deploy.resolve("prometheus/dimmer-alerts.yml"))) {
+            Matcher name = Pattern.compile("\\bdimmer_[a-z_]+").matcher(Files.readString(file));
+            int names = 0;
+            while (name.find()) {
+                String family = name.group().replaceAll("_(bucket|sum|count)$", "");
+                assertThat(families).as(file.getFileName() + " names " + name.group()).contains(family);
+                names++;
+            }
+            assertThat(names).as(file.getFileName().toString()).isGreaterThan(10);
+        }
+    }
+
+    @Test
+    void shouldPassPromtoolsChecksOfTheAlertRules(@TempDir Path directory) throws Exception {
+        Path promtool = Tools.require("promtool", "apt-get install prometheus");
+        Path rules = Path.of("").toAbsolutePath().resolve("prometheus/dimmer-alerts.yml");
+        Tools.Run check = Tools.run(null, promtool.toString(), "check", "rules", rules.toString());
+        assertThat(check.exit()).as(check.output()).isZero();
+        assertThat(check.output()).contains("SUCCESS");
+        // and each alert fires on the series that should raise it (promtool's rule unit tests)
+        Files.copy(rules, directory.resolve("dimmer-alerts.yml"));
+        try (var test = MetricsTest.class.getResourceAsStream("dimmer-alerts-test.yml")) {
+            Files.copy(test, directory.resolve("dimmer-alerts-test.yml"));
+        }
+        Tools.Run unit = Tools.run(null, promtool.toString(), "test", "rules",
+                directory.resolve("dimmer-alerts-test.yml").toString());
+        assertThat(unit.exit()).as(unit.output()).isZero();
     }
 
     private static String awaitScrape(String expected) throws Exception {

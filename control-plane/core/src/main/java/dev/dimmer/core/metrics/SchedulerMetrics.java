@@ -21,11 +21,14 @@ public final class SchedulerMetrics {
         this.registry = registry;
     }
 
-    /** A job fired {@code delay} after its scheduled fire time; {@code outcome} is done, failed or misfired. */
-    public void fired(String job, String outcome, Duration delay) {
+    /**
+     * A job of {@code kind} fired {@code delay} after its scheduled fire time; {@code outcome} is done, failed or
+     * misfired. (The label is {@code kind}, not {@code job}: Prometheus gives {@code job} to the scrape target.)
+     */
+    public void fired(String kind, String outcome, Duration delay) {
         Counter.builder(FIRINGS).description("scheduler firings on this node, by job kind and outcome")
-                .tag("job", job).tag("outcome", outcome).register(registry).increment();
+                .tag("kind", kind).tag("outcome", outcome).register(registry).increment();
         Timer.builder(DELAY).description("time from a firing's scheduled moment to its start")
-                .tag("job", job).register(registry).record(delay.isNegative() ? Duration.ZERO : delay);
+                .tag("kind", kind).register(registry).record(delay.isNegative() ? Duration.ZERO : delay);
     }
 }
