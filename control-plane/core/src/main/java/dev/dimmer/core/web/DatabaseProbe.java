@@ -37,6 +37,10 @@ final class DatabaseProbe {
         this.patience = patience;
     }
 
+    Duration patience() {
+        return patience;
+    }
+
     /** Why the database counts as down, or empty when it answered in time. */
     Optional<String> problem() {
         try {
