@@ -10,7 +10,10 @@ import dev.dimmer.deploy.RunningControlPlane;
 import dev.dimmer.deploy.RunningControlPlane.Answer;
 import dev.dimmer.testing.RestartablePostgres;
 import dev.dimmer.testing.TestDatabase;
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -74,6 +77,8 @@ class HealthTest {
                 assertThat(answer.value().header("Retry-After")).isEqualTo("1");
                 assertThat(answer.took()).isLessThan(Duration.ofMillis(500));
             }
+            // and the container's health check (deploy/docker-healthcheck.sh) reports the node unhealthy
+            assertThat(healthCheck(node)).isEqualTo(1);
             // while the switches keep being served from memory
             assertThat(node.post("/ofrep/v1/evaluate/flags", CONSUMER, Map.of("context",
                     Map.of("targetingKey", "customer-7"))).status()).isEqualTo(200);
@@ -87,12 +92,24 @@ class HealthTest {
             assertThat(back.status()).as(back.body().toString()).isEqualTo(200);
             assertThat(node.post("/api/migrations/" + id + "/waves/customers/advance", LEAD,
                     Map.of("reason", "the database is back")).status()).isEqualTo(200);
+            assertThat(healthCheck(node)).isZero();
             System.out.printf("HealthTest: first read after the stop answered 503 in %d ms; readiness down after "
                             + "%d ms, slowest probe %d ms; read %d ms and command %d ms while away; serving again "
                             + "%d ms after the database came back%n", first.took().toMillis(), noticed.toMillis(),
                     slowestProbe.toMillis(), read.took().toMillis(), command.took().toMillis(),
                     recovered.toMillis());
         }
+    }
+
+    /** Runs the image's health check script against the node, as Docker would; answers its exit code. */
+    private static int healthCheck(RunningControlPlane node) throws Exception {
+        ProcessBuilder script = new ProcessBuilder("bash", Path.of("docker-healthcheck.sh").toAbsolutePath()
+                .toString()).redirectErrorStream(true);
+        script.environment().put("DIMMER_PORT", String.valueOf(URI.create(node.url()).getPort()));
+        Process process = script.start();
+        process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        return process.exitValue();
     }
 
     private static <T> Timed<T> timed(Supplier<T> call) {
