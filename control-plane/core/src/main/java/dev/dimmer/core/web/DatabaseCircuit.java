@@ -4,7 +4,6 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -15,8 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Whether the database is away, known before a request asks: a heartbeat ({@code SELECT 1}, at most
- * {@code dimmer.health.timeout}) every {@code dimmer.health.interval}, and every request that failed for want of a
- * connection, open the circuit; the next heartbeat that answers closes it. While it is open, API requests answer
+ * {@code dimmer.health.timeout}) every {@code dimmer.health.interval} that the database refuses, or that goes
+ * unanswered {@code dimmer.health.slow-beats} times in a row, and every request that failed because the database
+ * refused its connection, open the circuit; the next heartbeat that answers closes it. While it is open, API requests answer
  * 503 at once instead of each waiting for the pool; health answers from it without waiting at all.
  */
 @Context
@@ -29,11 +29,15 @@ public final class DatabaseCircuit {
         return t;
     });
     private final long staleNanos;
+    private final int patienceBeats;
+    private int slowBeats;
     private volatile String away;
     private volatile long checkedAt = System.nanoTime();
 
-    DatabaseCircuit(DatabaseProbe probe, @Value("${dimmer.health.interval:1s}") Duration interval) {
+    DatabaseCircuit(DatabaseProbe probe, @Value("${dimmer.health.interval:1s}") Duration interval,
+                    @Value("${dimmer.health.slow-beats:3}") int patienceBeats) {
         this.probe = probe;
+        this.patienceBeats = Math.max(1, patienceBeats);
         this.staleNanos = interval.multipliedBy(3).plus(probe.patience()).toNanos();
         long millis = Math.max(50, interval.toMillis());
         heartbeat.scheduleWithFixedDelay(this::beat, millis, millis, TimeUnit.MILLISECONDS);
@@ -60,6 +64,15 @@ public final class DatabaseCircuit {
     private void beat() {
         Optional<String> problem = probe.problem();
         checkedAt = System.nanoTime();
+        // a refused connection opens the circuit at once; a slow answer (a busy pool, a starved machine) only when
+        // it stays slow for several beats in a row
+        if (problem.isPresent() && problem.get().startsWith(DatabaseProbe.TIMED_OUT)
+                && ++slowBeats < patienceBeats) {
+            return;
+        }
+        if (problem.isEmpty()) {
+            slowBeats = 0;
+        }
         if (problem.isPresent()) {
             if (away == null) {
                 LOG.warn("database unavailable: {}; API requests answer 503 until it answers again", problem.get());
@@ -71,12 +84,13 @@ public final class DatabaseCircuit {
         }
     }
 
-    /** Whether a failure means the database could not be reached (rather than an answer it gave). */
+    /**
+     * Whether a failure means the database could not be reached (rather than an answer it gave, or a pool that was
+     * only busy: the pool's timeout carries the connection error's state when the database refused, none when every
+     * connection was merely in use).
+     */
     static boolean unreachable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException) {
-                return true;
-            }
             if (cause instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true;

@@ -23,6 +23,7 @@ import javax.sql.DataSource;
  */
 @Singleton
 final class DatabaseProbe {
+    static final String TIMED_OUT = "the database did not answer within ";
     private final DataSource dataSource;
     private final Duration patience;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
@@ -47,7 +48,7 @@ final class DatabaseProbe {
             probe().get(patience.toMillis(), TimeUnit.MILLISECONDS);
             return Optional.empty();
         } catch (TimeoutException e) {
-            return Optional.of("the database did not answer within " + patience.toMillis() + " ms");
+            return Optional.of(TIMED_OUT + patience.toMillis() + " ms");
         } catch (ExecutionException e) {
             return Optional.of("the database refused the check");
         } catch (InterruptedException e) {

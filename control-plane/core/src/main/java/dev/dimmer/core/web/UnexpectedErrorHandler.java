@@ -27,7 +27,8 @@ final class UnexpectedErrorHandler implements ExceptionHandler<Exception, HttpRe
     public HttpResponse<Problem> handle(HttpRequest request, Exception e) {
         if (DatabaseCircuit.unreachable(e)) {
             // no incident: the database is away, which the heartbeat reports; later requests answer at once
-            circuit.trip(e.getMessage());
+            circuit.trip("a request could not reach it");
+            LOG.debug("database unreachable on {} {}", request.getMethod(), Ids.shown(request.getPath()), e);
             return Problems.respond(request, HttpStatus.SERVICE_UNAVAILABLE, "the database is not reachable; "
                     + "retry in a moment (a command with the same Idempotency-Key, which acts only if this one did "
                     + "not)", "database-unavailable").header("Retry-After", "1");
