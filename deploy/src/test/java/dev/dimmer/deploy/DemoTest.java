@@ -40,7 +40,8 @@ class DemoTest {
                 .containsPattern("Audit verified: \\d+ events, \\d+ checkpoints, intact")
                 .contains("WaveRolledBack")
                 .contains("gonogo    opened")
-                .contains("approve -> go/no-go passed");
+                .contains("approve -> go/no-go passed")
+                .containsPattern("Operations: readiness up .*/metrics .*: [1-9][0-9]* commands done");
         // without Slack configured, the channel's messages go to the log
         assertThat(demo.err()).contains("#orders-pg-migration Migration onprem-postgres-to-managed registered")
                 .contains("voted approve on wave");

@@ -75,6 +75,7 @@ final class DemoCommand implements Callable<Integer> {
                     .toList();
             String[] walked = new DemoWalkthrough(client, voters, out, data).run(data.pointPlanAtDemo(readPlan(),
                     metrics.url()));
+            DemoOperations.print(client, out);
             out.println();
             out.println("The control plane keeps its state; explore it from another terminal:");
             out.println("  export DIMMER_URL=" + plane.url());

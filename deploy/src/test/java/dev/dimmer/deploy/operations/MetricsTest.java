@@ -84,6 +84,10 @@ class MetricsTest {
         HttpResponse<String> scraper = scrape(METRICS);
         assertThat(scraper.statusCode()).isEqualTo(200);
         assertThat(scraper.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain; version=0.0.4");
+        HttpResponse<String> plain = HTTP.send(HttpRequest.newBuilder(URI.create(node.url() + "/metrics"))
+                .header("Authorization", "Bearer " + METRICS).header("Accept", "text/plain").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(plain.statusCode()).isEqualTo(200);
         // and the scrape token opens nothing else
         assertThat(node.get("/api/migrations", METRICS).status()).isEqualTo(403);
         assertThat(node.post("/ofrep/v1/evaluate/flags", METRICS, Map.of()).status()).isEqualTo(403);

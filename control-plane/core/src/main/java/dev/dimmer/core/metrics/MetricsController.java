@@ -2,6 +2,7 @@ package dev.dimmer.core.metrics;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 
@@ -18,7 +19,8 @@ final class MetricsController {
         this.registry = registry;
     }
 
-    @Get
+    // text/plain for curl and the CLI (Accept: text/plain); Prometheus asks for it among others, with */*
+    @Get(produces = MediaType.TEXT_PLAIN)
     HttpResponse<String> scrape() {
         return HttpResponse.ok(registry.scrape()).contentType(CONTENT_TYPE);
     }
