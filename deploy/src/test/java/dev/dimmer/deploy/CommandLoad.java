@@ -40,7 +40,9 @@ final class CommandLoad implements AutoCloseable {
     /** What a client was told: stored (2xx), refused (4xx), unknown (5xx or cut off), or never sent. */
     enum Kind { ACKNOWLEDGED, REFUSED, UNKNOWN, NOT_SENT }
 
-    record Outcome(String correlationId, String migration, String command, Kind kind, int status, String body) {
+    /** One attempt's answer; {@code nanos} is how long the client waited for it. */
+    record Outcome(String correlationId, String migration, String command, Kind kind, int status, String body,
+                   long nanos) {
     }
 
     CommandLoad(Supplier<String> url, String token, List<List<String>> migrationsPerClient) {
@@ -84,6 +86,13 @@ final class CommandLoad implements AutoCloseable {
     }
 
     private Outcome once(String migration, String command, String correlation, String key) {
+        long start = System.nanoTime();
+        Outcome outcome = attempt(migration, command, correlation, key);
+        return new Outcome(outcome.correlationId(), outcome.migration(), outcome.command(), outcome.kind(),
+                outcome.status(), outcome.body(), System.nanoTime() - start);
+    }
+
+    private Outcome attempt(String migration, String command, String correlation, String key) {
         try {
             String body = JSON.writeValueAsString(Map.of("reason", command + " under fault"));
             HttpRequest request = HttpRequest.newBuilder(URI.create(url.get() + "/api/migrations/" + migration
@@ -97,14 +106,14 @@ final class CommandLoad implements AutoCloseable {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             int status = response.statusCode();
             Kind kind = status < 300 ? Kind.ACKNOWLEDGED : status < 500 ? Kind.REFUSED : Kind.UNKNOWN;
-            return new Outcome(correlation, migration, command, kind, status, response.body());
+            return new Outcome(correlation, migration, command, kind, status, response.body(), 0);
         } catch (ConnectException | HttpConnectTimeoutException e) {
-            return new Outcome(correlation, migration, command, Kind.NOT_SENT, 0, e.toString());
+            return new Outcome(correlation, migration, command, Kind.NOT_SENT, 0, e.toString(), 0);
         } catch (IOException e) {
-            return new Outcome(correlation, migration, command, Kind.UNKNOWN, 0, e.toString());
+            return new Outcome(correlation, migration, command, Kind.UNKNOWN, 0, e.toString(), 0);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Outcome(correlation, migration, command, Kind.NOT_SENT, 0, "interrupted");
+            return new Outcome(correlation, migration, command, Kind.NOT_SENT, 0, "interrupted", 0);
         }
     }
 
@@ -117,6 +126,13 @@ final class CommandLoad implements AutoCloseable {
         return List.copyOf(outcomes);
     }
 
+    /** Every answer so far, while the clients go on. */
+    List<Outcome> snapshot() {
+        synchronized (outcomes) {
+            return List.copyOf(outcomes);
+        }
+    }
+
     long acknowledged() {
         synchronized (outcomes) {
             return outcomes.stream().filter(o -> o.kind() == Kind.ACKNOWLEDGED).count();
@@ -127,6 +143,16 @@ final class CommandLoad implements AutoCloseable {
     static Map<String, List<Outcome>> attemptsByCommand(List<Outcome> outcomes) {
         return outcomes.stream().collect(Collectors.groupingBy(Outcome::correlationId,
                 java.util.LinkedHashMap::new, Collectors.toList()));
+    }
+
+    /** The q-quantile (0..1) of the client's wait for acknowledged attempts, in milliseconds. */
+    static double quantileMillis(List<Outcome> outcomes, double q) {
+        long[] waits = outcomes.stream().filter(o -> o.kind() == Kind.ACKNOWLEDGED).mapToLong(Outcome::nanos)
+                .sorted().toArray();
+        if (waits.length == 0) {
+            return Double.NaN;
+        }
+        return waits[(int) Math.min(waits.length - 1, Math.ceil(q * waits.length) - 1)] / 1e6;
     }
 
     static Map<Kind, Long> byKind(List<Outcome> outcomes) {

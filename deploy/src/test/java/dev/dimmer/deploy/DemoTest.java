@@ -42,7 +42,9 @@ class DemoTest {
                 .contains("gonogo    opened on the canary: needs 1 lead")
                 .contains("the rollback voided the lead's sign-off on canary")
                 .contains("gonogo    opened on the cutover")
-                .contains("approve -> go/no-go passed");
+                .contains("approve -> go/no-go passed")
+                .containsPattern("Operations: readiness up .*/metrics .*: [1-9][0-9]* commands done");
+
         // without Slack configured, the channel's messages go to the log
         assertThat(demo.err()).contains("#orders-pg-migration Migration onprem-postgres-to-managed registered")
                 .contains("voted approve on wave");

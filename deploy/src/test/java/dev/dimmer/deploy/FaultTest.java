@@ -35,10 +35,12 @@ import org.junit.jupiter.api.Test;
  * claimed something untrue. Each run prints its figures.
  */
 class FaultTest {
-    private static final int CLIENTS = 4;
+    static final int CLIENTS = 4;
     private static final String LEAD_TOKEN = "fault-lead-token-0123456789";
+    // what a command did; a refused command leaves only its refusal on the record, which is what it was told
     private static final String EVENTS_BY_CORRELATION = """
-            SELECT correlation_id, count(*) FROM audit_entry GROUP BY correlation_id""";
+            SELECT correlation_id, count(*) FROM audit_entry WHERE type <> 'CommandRefusedEvent'
+             GROUP BY correlation_id""";
     private static final String MISSING = """
             SELECT e.global_index FROM domain_event_entry e
               LEFT JOIN audit_entry a ON a.position = e.global_index AND a.event_id = e.event_identifier
@@ -109,7 +111,7 @@ class FaultTest {
         }
     }
 
-    private static void check(String fault, TestDatabase database, List<Outcome> outcomes, String url,
+    static void check(String fault, TestDatabase database, List<Outcome> outcomes, String url,
                               String operatorToken)
             throws Exception {
         Tables.awaitViewsAtLastEvents(database);
@@ -133,8 +135,13 @@ class FaultTest {
             } else if (neverStored && stored != 0) {
                 untrue.add(told + " but is in the log");
             }
-            for (Outcome attempt : attempts) {
-                if (attempt.body() != null && attempt.body().contains("nothing was changed") && stored != 0) {
+            for (int i = 0; i < attempts.size(); i++) {
+                Outcome attempt = attempts.get(i);
+                // a later retry with the same key may have stored it: then the earlier answer was true when given
+                boolean storedLater = attempts.subList(i + 1, attempts.size()).stream()
+                        .anyMatch(a -> a.kind() == Kind.ACKNOWLEDGED);
+                if (attempt.body() != null && attempt.body().contains("nothing was changed") && stored != 0
+                        && !storedLater) {
                     untrue.add(told + ": said '" + attempt.body() + "' but is in the log");
                 }
             }
@@ -156,7 +163,7 @@ class FaultTest {
         assertThat(VIEWS.stream().map(sql -> Tables.rows(database, sql)).toList()).isEqualTo(live);
     }
 
-    private static List<String> register(String url, String token, int count, String prefix) throws Exception {
+    static List<String> register(String url, String token, int count, String prefix) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         List<String> ids = new ArrayList<>();
         for (int m = 0; m < count; m++) {
@@ -179,7 +186,7 @@ class FaultTest {
         assertThat(answer.statusCode()).as(url + ": " + answer.body()).isEqualTo(expected);
     }
 
-    private static List<List<String>> owners(List<String> ids) {
+    static List<List<String>> owners(List<String> ids) {
         List<List<String>> owners = new ArrayList<>();
         for (int client = 0; client < CLIENTS; client++) {
             owners.add(List.of(ids.get(client), ids.get(client + CLIENTS)));
@@ -187,7 +194,7 @@ class FaultTest {
         return owners;
     }
 
-    private static void awaitAcknowledged(CommandLoad load, long count) throws InterruptedException {
+    static void awaitAcknowledged(CommandLoad load, long count) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (load.acknowledged() < count && System.nanoTime() < deadline) {
             Thread.sleep(20);
@@ -195,8 +202,14 @@ class FaultTest {
         assertThat(load.acknowledged()).as("acknowledged commands").isGreaterThanOrEqualTo(count);
     }
 
-    private static Process startServer(Path home, Path config, int port, String dbPassword, String name)
+    static Process startServer(Path home, Path config, int port, String dbPassword, String name)
             throws Exception {
+        return startServer(home, config, port, dbPassword, name, Map.of());
+    }
+
+    /** As above, with more environment variables for the server (e.g. a signing key shared with other nodes). */
+    static Process startServer(Path home, Path config, int port, String dbPassword, String name,
+                               Map<String, String> env) throws Exception {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "dev.dimmer.deploy.Dimmer", "server",
                 "--port", String.valueOf(port), "--config", config.toString());
@@ -204,6 +217,7 @@ class FaultTest {
         builder.environment().keySet().removeIf(k -> k.startsWith("DIMMER_"));
         builder.environment().put("DIMMER_HOME", home.toString());
         builder.environment().put("FAULT_DB_PASSWORD", dbPassword);
+        builder.environment().putAll(env);
         Path log = Path.of("target", "fault-server-" + name + ".log");
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         Process process = builder.start();
@@ -226,13 +240,13 @@ class FaultTest {
                 + Files.readString(log, StandardCharsets.UTF_8));
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
-    private static String sha256(String token) throws NoSuchAlgorithmException {
+    static String sha256(String token) throws NoSuchAlgorithmException {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(token.getBytes(StandardCharsets.UTF_8)));
     }

@@ -25,7 +25,7 @@ import java.util.function.Predicate;
 
 /**
  * A control plane for a test, on a real PostgreSQL database, with tokens for a lead, a viewer, an operator, two
- * approvers and a consumer (an application that only evaluates routing switches).
+ * approvers, a consumer (an application that only evaluates routing switches) and a scraper (metrics only).
  */
 public final class RunningControlPlane implements AutoCloseable {
     public static final String LEAD = "lead-token-0123456789";
@@ -34,6 +34,7 @@ public final class RunningControlPlane implements AutoCloseable {
     public static final String APPROVER = "approver-token-0123456789";
     public static final String APPROVER_TWO = "approver-two-token-0123456789";
     public static final String CONSUMER = "consumer-token-0123456789";
+    public static final String METRICS = "metrics-token-0123456789";
     private static final ObjectMapper JSON = new ObjectMapper();
     private final TestDatabase database;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -84,7 +85,8 @@ public final class RunningControlPlane implements AutoCloseable {
                 TokenGrant.of(OPERATOR, new Actor("U03OPS", "Olu Operator", Set.of(Role.OPERATOR))),
                 TokenGrant.of(APPROVER, new Actor("U04BEA", "Bea Approver", Set.of(Role.APPROVER))),
                 TokenGrant.of(APPROVER_TWO, new Actor("U05CAI", "Cai Approver", Set.of(Role.APPROVER))),
-                TokenGrant.of(CONSUMER, new Actor("orders-app", "Orders app", Set.of(Role.CONSUMER))));
+                TokenGrant.of(CONSUMER, new Actor("orders-app", "Orders app", Set.of(Role.CONSUMER))),
+                TokenGrant.of(METRICS, new Actor("prometheus", "Prometheus", Set.of(Role.METRICS))));
         ServerSettings settings = new ServerSettings(new DimmerHome(home),
                 new dev.dimmer.deploy.config.DatabaseEntry(databaseUrl, database.user(), database.password()),
                 grants, "127.0.0.1", 0, slackUsers);

@@ -65,6 +65,11 @@ public final class RestartablePostgres implements AutoCloseable {
         }
     }
 
+    /** Starts the server again after {@link #stop()}, on the same data and port. */
+    public void resume() {
+        up();
+    }
+
     private void up() {
         try {
             server = EmbeddedPostgres.builder()

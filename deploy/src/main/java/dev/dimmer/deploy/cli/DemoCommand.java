@@ -82,6 +82,7 @@ final class DemoCommand implements Callable<Integer> {
                     .toList();
             String[] walked = new DemoWalkthrough(client, voters, out, data).run(data.pointPlanAtDemo(readPlan(),
                     metrics.url()));
+            DemoOperations.print(client, out);
             out.println();
             if (exit) {
                 out.println("The demo's control plane stops now (--exit); run ./dimmer demo without --exit to explore "

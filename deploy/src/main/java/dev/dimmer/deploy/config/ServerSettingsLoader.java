@@ -96,7 +96,7 @@ public final class ServerSettingsLoader {
             }
         }
         if (roles.isEmpty()) {
-            throw new ConfigException(where + ".roles: give at least one of lead, approver, operator, viewer, auditor, consumer");
+            throw new ConfigException(where + ".roles: give at least one of lead, approver, operator, viewer, auditor, consumer, metrics");
         }
         return roles;
     }

@@ -65,7 +65,7 @@ class ServerSettingsLoaderTest {
         assertThatThrownBy(() -> load("tokens:\n  - {actor: ci, roles: [admin], token_sha256: "
                 + "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08}\n", Map.of()))
                 .hasMessageEndingWith("tokens[0].roles: unknown role 'admin'; expected one of lead, approver, "
-                        + "operator, viewer, auditor, consumer");
+                        + "operator, viewer, auditor, consumer, metrics");
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -24,9 +25,9 @@ import org.slf4j.LoggerFactory;
  * context bean, started before the HTTP server), then follows it on a thread of its own. Its position lives only in
  * this object: no token row, so nodes never share or hand over the work (each must hold every switch), and a
  * rebuild of the other views, which resets their tokens, never touches it. It reads the storage engine directly,
- * gap-aware like a processor: at once after a local commit, and every {@code dimmer.switches.poll-interval}
- * otherwise, so what another node appends is served here within that interval (the embedded store's shared
- * reader waits up to a second between looks).
+ * gap-aware like a processor: at once after a local commit; at once when another node says over PostgreSQL's
+ * LISTEN/NOTIFY that it appended ({@link LogNotifications}, {@code dimmer.switches.listen}); and every
+ * {@code dimmer.switches.poll-interval} in any case, should a notification be lost with a connection.
  */
 @Context
 public class SwitchFollower {
@@ -36,11 +37,13 @@ public class SwitchFollower {
     private final long pollMillis;
     private final Semaphore wake = new Semaphore(0);
     private final Thread thread;
+    private final LogNotifications notifications;
     private volatile boolean stopped;
     private TrackingToken token;
 
-    public SwitchFollower(Configuration axon, SwitchBoard board,
-                          @Value("${dimmer.switches.poll-interval:100ms}") java.time.Duration poll) {
+    public SwitchFollower(Configuration axon, SwitchBoard board, DataSource dataSource,
+                          @Value("${dimmer.switches.poll-interval:1s}") java.time.Duration poll,
+                          @Value("${dimmer.switches.listen:true}") boolean listen) {
         this.log = axon.getComponent(EventStorageEngine.class);
         this.board = board;
         this.pollMillis = Math.max(1, poll.toMillis());
@@ -49,16 +52,24 @@ public class SwitchFollower {
         board.markReady();
         LOG.info("switches: {} served from {} events read in {} ms", board.served().byKey().size(), events,
                 (System.nanoTime() - started) / 1_000_000);
+        notifications = listen ? new LogNotifications(dataSource, wake::release) : null;
         axon.eventStore().subscribe(appended -> {
             if (CurrentUnitOfWork.isStarted()) {
-                CurrentUnitOfWork.get().afterCommit(u -> wake.release());
+                CurrentUnitOfWork.get().afterCommit(u -> committedHere());
             } else {
-                wake.release();
+                committedHere();
             }
         });
         thread = new Thread(this::follow, "dimmer-switches");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    private void committedHere() {
+        if (notifications != null) {
+            notifications.appendedHere();
+        }
+        wake.release();
     }
 
     private void follow() {
@@ -67,6 +78,9 @@ public class SwitchFollower {
                 wake.tryAcquire(pollMillis, TimeUnit.MILLISECONDS);
                 wake.drainPermits();
                 readNew();
+                if (notifications != null) {
+                    notifications.publish();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -113,5 +127,8 @@ public class SwitchFollower {
     void stop() {
         stopped = true;
         thread.interrupt();
+        if (notifications != null) {
+            notifications.stop();
+        }
     }
 }

@@ -44,7 +44,7 @@ final class OfrepAuthFilter {
                     + "provider's Authorization header or ask an admin for a consumer token")
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"dimmer\", error=\"invalid_token\"");
         }
-        if (actor.get().roles().isEmpty()) {
+        if (actor.get().roles().isEmpty() || actor.get().scrapesOnly()) {
             return refuse(request, HttpStatus.FORBIDDEN, actor.get().name() + " holds no role; give its token the "
                     + "consumer role to evaluate switches");
         }

@@ -22,4 +22,9 @@ public record Actor(String id, String name, Set<Role> roles) {
     public boolean evaluatesOnly() {
         return roles.size() == 1 && roles.contains(Role.CONSUMER);
     }
+
+    /** A scraper and nothing more: it may read {@code /metrics} and do nothing else. */
+    public boolean scrapesOnly() {
+        return roles.size() == 1 && roles.contains(Role.METRICS);
+    }
 }

@@ -13,7 +13,9 @@ public enum Role {
     /** Reads, exports and verifies the audit trail. */
     AUDITOR,
     /** Evaluates routing switches (OFREP) and nothing else: the token an application or pipeline holds. */
-    CONSUMER;
+    CONSUMER,
+    /** Reads the Prometheus metrics at {@code /metrics} and nothing else: the token a scraper holds. */
+    METRICS;
 
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT);
@@ -25,6 +27,6 @@ public enum Role {
                 return role;
             }
         }
-        throw new IllegalArgumentException("unknown role '" + text + "'; expected one of lead, approver, operator, viewer, auditor, consumer");
+        throw new IllegalArgumentException("unknown role '" + text + "'; expected one of lead, approver, operator, viewer, auditor, consumer, metrics");
     }
 }

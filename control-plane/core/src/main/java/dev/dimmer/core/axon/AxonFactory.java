@@ -70,7 +70,7 @@ public class AxonFactory {
                                     @Value("${dimmer.axon.claim-interval-ms:500}") long claimInterval,
                                     @Value("${dimmer.axon.segments:1}") int segments,
                                     @Value("${dimmer.node-id:}") String nodeId,
-                                    Notary notary,
+                                    Notary notary, dev.dimmer.core.metrics.CommandMetrics commandMetrics,
                                     @Value("${dimmer.audit.notary:true}") boolean notarise) {
         Serializer serializer = AxonJson.serializer();
         // false: skip ServiceLoader modules, among them an update checker that calls out to the internet
@@ -102,7 +102,7 @@ public class AxonFactory {
                     RefusalRecording refusals = new RefusalRecording(() -> c.repository(Migration.class),
                             transactionManager, c::correlationDataProviders);
                     SimpleCommandBus bus = new RecordingRefusalsBus(SimpleCommandBus.builder()
-                            .transactionManager(transactionManager), refusals);
+                            .transactionManager(transactionManager).messageMonitor(commandMetrics), refusals);
                     bus.registerDispatchInterceptor(new ProvenanceMetadata());
                     bus.registerHandlerInterceptor(new CommandShape());
                     bus.registerHandlerInterceptor(new CommandAuthorization(new PlanOwners(c::eventStore)));

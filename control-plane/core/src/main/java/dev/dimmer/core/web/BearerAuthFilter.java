@@ -52,6 +52,10 @@ final class BearerAuthFilter {
                     + "only: it may evaluate routing switches (POST /ofrep/v1/evaluate/flags) and nothing else",
                     "forbidden");
         }
+        if (actor.get().scrapesOnly()) {
+            return Problems.respond(request, HttpStatus.FORBIDDEN, actor.get().name() + " holds the metrics role "
+                    + "only: it may read GET /metrics and nothing else", "forbidden");
+        }
         request.setAttribute(Actor.REQUEST_ATTRIBUTE, actor.get());
         return null;
     }

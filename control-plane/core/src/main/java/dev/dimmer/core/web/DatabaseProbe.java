@@ -23,6 +23,7 @@ import javax.sql.DataSource;
  */
 @Singleton
 final class DatabaseProbe {
+    static final String TIMED_OUT = "the database did not answer within ";
     private final DataSource dataSource;
     private final Duration patience;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
@@ -37,13 +38,17 @@ final class DatabaseProbe {
         this.patience = patience;
     }
 
+    Duration patience() {
+        return patience;
+    }
+
     /** Why the database counts as down, or empty when it answered in time. */
     Optional<String> problem() {
         try {
             probe().get(patience.toMillis(), TimeUnit.MILLISECONDS);
             return Optional.empty();
         } catch (TimeoutException e) {
-            return Optional.of("the database did not answer within " + patience.toMillis() + " ms");
+            return Optional.of(TIMED_OUT + patience.toMillis() + " ms");
         } catch (ExecutionException e) {
             return Optional.of("the database refused the check");
         } catch (InterruptedException e) {

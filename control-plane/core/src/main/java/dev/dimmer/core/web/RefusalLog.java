@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * Every 401 and 403 leaves a line in the log: who (if known), from where, what was asked. Never the token, and
  * the path with its control characters escaped so that a crafted path cannot forge log lines.
  */
-@ServerFilter("/api/**")
+@ServerFilter({"/api/**", "/metrics"})
 @Order(BearerAuthFilter.ORDER - 10)
 final class RefusalLog {
     private static final Logger LOG = LoggerFactory.getLogger(RefusalLog.class);

@@ -17,9 +17,22 @@ import org.slf4j.LoggerFactory;
 @Singleton
 final class UnexpectedErrorHandler implements ExceptionHandler<Exception, HttpResponse<Problem>> {
     private static final Logger LOG = LoggerFactory.getLogger(UnexpectedErrorHandler.class);
+    private final DatabaseCircuit circuit;
+
+    UnexpectedErrorHandler(DatabaseCircuit circuit) {
+        this.circuit = circuit;
+    }
 
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, Exception e) {
+        if (DatabaseCircuit.unreachable(e)) {
+            // no incident: the database is away, which the heartbeat reports; later requests answer at once
+            circuit.trip("a request could not reach it");
+            LOG.debug("database unreachable on {} {}", request.getMethod(), Ids.shown(request.getPath()), e);
+            return Problems.respond(request, HttpStatus.SERVICE_UNAVAILABLE, "the database is not reachable; "
+                    + "retry in a moment (a command with the same Idempotency-Key, which acts only if this one did "
+                    + "not)", "database-unavailable").header("Retry-After", "1");
+        }
         String incident = UUID.randomUUID().toString().substring(0, 8);
         LOG.error("incident {} on {} {}", incident, request.getMethod(), Ids.shown(request.getPath()), e);
         return Problems.respond(request, HttpStatus.INTERNAL_SERVER_ERROR, "the server failed unexpectedly "
