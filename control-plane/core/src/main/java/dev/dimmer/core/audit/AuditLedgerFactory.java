@@ -23,10 +23,10 @@ class AuditLedgerFactory {
     }
 
     @Singleton
-    Checkpointer checkpointer(DataSource dataSource, SigningKey key, Clock clock,
+    Checkpointer checkpointer(DataSource dataSource, Notary notary, SigningKey key, Clock clock,
                               @Value("${dimmer.audit.checkpoint-leaves:1000}") long everyLeaves,
                               @Value("${dimmer.audit.checkpoint-interval:60s}") Duration everyTime) {
-        return new Checkpointer(dataSource, key, clock, everyLeaves, everyTime);
+        return new Checkpointer(dataSource, notary, key, clock, everyLeaves, everyTime);
     }
 
     @Singleton

@@ -14,7 +14,8 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * Signs a checkpoint of the ledger when 1,000 leaves or 60 s have passed since the newest one (and on demand).
+ * Gives pending leaves their indices (the notary's sequencer), then signs a checkpoint of the ledger when 1,000
+ * leaves or 60 s have passed since the newest one (and on demand).
  * The root grows incrementally from the leaves read since the last call. Nodes serialise on an advisory lock and
  * {@code ON CONFLICT} keeps one row per tree size.
  */
@@ -22,14 +23,17 @@ public final class Checkpointer {
     static final long CHECKPOINT_LOCK = 0x64696d6d65724c01L;
 
     private final DataSource dataSource;
+    private final Notary notary;
     private final SigningKey key;
     private final Clock clock;
     private final long everyLeaves;
     private final Duration everyTime;
     private final CompactRange range = new CompactRange();
 
-    public Checkpointer(DataSource dataSource, SigningKey key, Clock clock, long everyLeaves, Duration everyTime) {
+    public Checkpointer(DataSource dataSource, Notary notary, SigningKey key, Clock clock, long everyLeaves,
+                        Duration everyTime) {
         this.dataSource = dataSource;
+        this.notary = notary;
         this.key = key;
         this.clock = clock;
         this.everyLeaves = everyLeaves;
@@ -58,6 +62,8 @@ public final class Checkpointer {
             lock.setLong(1, CHECKPOINT_LOCK);
             lock.execute();
         }
+        // the leaves committed since the last run get their indices first, in this transaction
+        notary.sequence(connection);
         long lastSize = -1;
         Instant lastTime = Instant.EPOCH;
         try (PreparedStatement s = connection.prepareStatement(
