@@ -147,6 +147,28 @@ class AuditExportTest {
     }
 
     @Test
+    void canProveAnEventInTheCompactBinaryFormAndCatchAChangedByte() throws IOException {
+        JsonNode entry = server.get("/api/migrations/" + ID + "/audit", LEAD).body().path("entries").get(2);
+        Path proof = dir.resolve("proof.bin");
+        CliProcess.Result proved = CliProcess.run(lead, "audit", "prove", entry.path("event_id").asText(),
+                "--binary", "--output", proof.toString());
+        assertThat(proved.exitCode()).as(proved.err()).isZero();
+        byte[] bytes = java.nio.file.Files.readAllBytes(proof);
+        assertThat(bytes.length).isLessThan(1024);
+        assertThat(offline("audit", "verify-proof", proof.toString(), "--public-key", key.toString()).exitCode())
+                .isZero();
+        // a byte of the leaf hash (after magic, kind, id, three integers) changed
+        int leafHash = 4 + 1 + 1 + entry.path("event_id").asText().length() + 24;
+        bytes[leafHash] ^= 0x01;
+        java.nio.file.Files.write(proof, bytes);
+        Offline refused = offline("audit", "verify-proof", proof.toString(), "--public-key", key.toString(), "--json");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(JSON.readTree(refused.out()).path("problems").findValuesAsText("kind")).contains("inclusion");
+        assertThat(CliProcess.run(lead, "audit", "prove", entry.path("event_id").asText(), "--binary").exitCode())
+                .isEqualTo(2);
+    }
+
+    @Test
     void canVerifyTheConsistencyOfTwoCheckpoints() throws IOException {
         long[] sizes = {firstSize, ledger.oldestAndNewest()[1]};
         assertThat(sizes[0]).isLessThan(sizes[1]);
