@@ -59,6 +59,8 @@ public final class BenchAuditCommand implements Callable<Integer> {
         double[] off = new double[rounds];
         double[] on = new double[rounds];
         double[] ratios = new double[rounds];
+        double[] shares = new double[rounds];
+        double[] sequencing = new double[rounds];
         Path temp = Files.createTempDirectory("dimmer-bench-audit");
         ControlPlanes planes = ControlPlanes.provided();
         BenchDatabase database = planes.database(temp, null, "", "");
@@ -74,7 +76,16 @@ public final class BenchAuditCommand implements Callable<Integer> {
                 // off first in even rounds, on first in odd ones: a drifting load weighs on both alike
                 for (boolean paused : i % 2 == 0 ? new boolean[] {true, false} : new boolean[] {false, true}) {
                     notary.pauseForBenchmark(paused);
+                    long recordBefore = notary.recordNanos();
+                    long sequenceBefore = notary.sequenceNanos();
+                    long started = System.nanoTime();
                     double rate = load.sendCommands(bus, ids);
+                    if (!paused) {
+                        // the notary's own time inside the commands' transactions, against the senders' busy time
+                        double busy = (System.nanoTime() - started) * (double) senders;
+                        shares[i] = (notary.recordNanos() - recordBefore) / busy;
+                        sequencing[i] = (notary.sequenceNanos() - sequenceBefore) / 1e6 / burst;
+                    }
                     if (paused) {
                         off[i] = rate;
                     } else {
@@ -97,6 +108,10 @@ public final class BenchAuditCommand implements Callable<Integer> {
         out.printf("%-58s %12.0f/s %8s%n", "commands, notary paused (appends not notarised)", median(off), "1.00");
         out.printf("%-58s %12.0f/s %8.2f   %+.1f %% (median of the rounds' ratios; goal: at most 10 %% slower)%n",
                 "commands, notary on", median(on), ratio, 100 * (ratio - 1));
+        out.printf("%-58s %12.1f %%   of the senders' time, inside the commands' transactions%n",
+                "notary's own time on the command path", 100 * median(shares));
+        out.printf("%-58s %12.3f ms per command, off the command path%n", "sequencer (leaf indices, background)",
+                median(sequencing));
         out.printf("%-58s %12.0f/s %8s   (%d events, median of %d)%n", "bare read of the joined rows, no hashing",
                 verify.bare(), "1.00", verify.events(), LedgerRates.TIMES);
         out.printf("%-58s %12.0f/s %8.2f   goal >= 200,000/s%n", "verify: recompute every leaf and root", verify.verify(),

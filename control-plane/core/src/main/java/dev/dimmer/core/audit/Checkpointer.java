@@ -1,6 +1,7 @@
 package dev.dimmer.core.audit;
 
 import dev.dimmer.api.ledger.Checkpoint;
+import dev.dimmer.api.ledger.CheckpointWitness;
 import dev.dimmer.api.ledger.CompactRange;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,6 +30,12 @@ public final class Checkpointer {
     private final long everyLeaves;
     private final Duration everyTime;
     private final CompactRange range = new CompactRange();
+    private List<CheckpointWitness> witnesses = List.of();
+
+    /** Witnesses told of every checkpoint this node signs, in its transaction (the Slack threads, when on). */
+    public void witnesses(List<CheckpointWitness> witnesses) {
+        this.witnesses = List.copyOf(witnesses);
+    }
 
     public Checkpointer(DataSource dataSource, Notary notary, SigningKey key, Clock clock, long everyLeaves,
                         Duration everyTime) {
@@ -103,7 +110,11 @@ public final class Checkpointer {
             insert.setBytes(2, root);
             insert.setString(3, note);
             insert.setTimestamp(4, Timestamp.from(time));
-            insert.executeUpdate();
+            if (insert.executeUpdate() == 1) {
+                for (CheckpointWitness witness : witnesses) {
+                    witness.signed(connection, Math.max(lastSize, 0), size, note);
+                }
+            }
         }
         return size;
     }
