@@ -114,8 +114,12 @@ public final class BenchAuditCommand implements Callable<Integer> {
                 median(sequencing));
         out.printf("%-58s %12.0f/s %8s   (%d events, median of %d)%n", "bare read of the joined rows, no hashing",
                 verify.bare(), "1.00", verify.events(), LedgerRates.TIMES);
-        out.printf("%-58s %12.0f/s %8.2f   goal >= 200,000/s%n", "verify: recompute every leaf and root", verify.verify(),
-                verify.verify() / verify.bare());
+        out.printf("%-58s %12.0f/s %8.2f   (wall time, on this machine as loaded)%n",
+                "verify: recompute every leaf and root", verify.verify(), verify.verify() / verify.bare());
+        out.printf("%-58s %12.1f µs JVM + %.1f µs PostgreSQL%n", "verify: CPU per event", verify.jvmMicros(),
+                verify.postgresMicros());
+        out.printf("%-58s %12.0f/s            goal >= 200,000/s%n", "verify: on two free cores (2 / CPU per event)",
+                verify.onTwoFreeCores());
         proofs(out);
         return 0;
     }

@@ -18,7 +18,12 @@ import javax.sql.DataSource;
  * bench's own, topped up with copies of its events (under aggregates of their own and a payload type no handler
  * reads), each notarised by the notary's own statement, so the verifier sees a realistic mix of sizes.
  */
-record LedgerRates(long events, double bare, double verify) {
+record LedgerRates(long events, double bare, double verify, double jvmMicros, double postgresMicros) {
+    /** Events per second two cores would verify with nothing else running: 2 / (CPU per event, both processes). */
+    double onTwoFreeCores() {
+        return 2e6 / (jvmMicros + postgresMicros);
+    }
+
     static final int TIMES = 3;
     private static final String BARE = """
             SELECT l.leaf_index, l.global_index, l.event_identifier, l.leaf_hash, p.leaf_hash, e.global_index,
@@ -35,19 +40,31 @@ record LedgerRates(long events, double bare, double verify) {
         verifier.verify(null);
         double[] bare = new double[TIMES];
         double[] verify = new double[TIMES];
+        double[] jvm = new double[TIMES];
+        double[] postgres = new double[TIMES];
         long events = 0;
-        for (int i = 0; i < TIMES; i++) {
-            long started = System.nanoTime();
-            events = bareRead(dataSource);
-            bare[i] = events / ((System.nanoTime() - started) / 1e9);
-            started = System.nanoTime();
-            LedgerReport report = verifier.verify(null);
-            verify[i] = report.events() / ((System.nanoTime() - started) / 1e9);
-            if (!report.intact()) {
-                throw new IllegalStateException("the bench's own log does not verify: " + report.problems().get(0));
+        var os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        try (PostgresCpuProbe probe = new PostgresCpuProbe(dataSource.getConnection())) {
+            for (int i = 0; i < TIMES; i++) {
+                long started = System.nanoTime();
+                events = bareRead(dataSource);
+                bare[i] = events / ((System.nanoTime() - started) / 1e9);
+                long jvmBefore = os.getProcessCpuTime();
+                double postgresBefore = probe.seconds();
+                started = System.nanoTime();
+                LedgerReport report = verifier.verify(null);
+                verify[i] = report.events() / ((System.nanoTime() - started) / 1e9);
+                // CPU, not wall time: what the verification itself costs, whatever else the machine runs
+                jvm[i] = (os.getProcessCpuTime() - jvmBefore) / 1e3 / report.events();
+                postgres[i] = (probe.seconds() - postgresBefore) * 1e6 / report.events();
+                if (!report.intact()) {
+                    throw new IllegalStateException("the bench's own log does not verify: " + report.problems().get(0));
+                }
             }
         }
-        return new LedgerRates(events, BenchAuditCommand.median(bare), BenchAuditCommand.median(verify));
+        return new LedgerRates(events, BenchAuditCommand.median(bare), BenchAuditCommand.median(verify),
+                BenchAuditCommand.median(jvm), BenchAuditCommand.median(postgres));
     }
 
     private static void topUp(DataSource dataSource, Notary notary, int target) throws SQLException {
