@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
 @Context
 public class SlackDelivery implements Delivery {
     static final String TOPIC = "slack";
+    /** Signed audit checkpoints for the threads, ordered by tree size (SlackCheckpointWitness). */
+    static final String WITNESS_TOPIC = "slack-witness";
     private static final Logger LOG = LoggerFactory.getLogger(SlackDelivery.class);
     private final SlackSettings settings;
     private final MigrationDirectory directory;
@@ -36,6 +38,7 @@ public class SlackDelivery implements Delivery {
     private final Slack slack;
     private final Duration pollInterval;
     private final OutboxRelay relay;
+    private final OutboxRelay witnessRelay;
 
     public SlackDelivery(SlackSettings settings, DataSource dataSource, MigrationDirectory directory,
                          StatusLookup status, Slack slack, Clock clock,
@@ -47,18 +50,21 @@ public class SlackDelivery implements Delivery {
         this.slack = slack;
         this.pollInterval = pollInterval;
         this.relay = new OutboxRelay(TOPIC, dataSource, this, Backoff.doubling(retryBase), clock);
+        this.witnessRelay = new OutboxRelay(WITNESS_TOPIC, dataSource, this, Backoff.doubling(retryBase), clock);
     }
 
     @PostConstruct
     void start() {
         if (settings.posting()) {
             relay.start(pollInterval);
+            witnessRelay.start(pollInterval);
         }
     }
 
     @PreDestroy
     void stop() throws InterruptedException {
         relay.close();
+        witnessRelay.close();
     }
 
     /** Posts one row into its migration's thread (opening the thread first if need be); answers Slack's ts. */

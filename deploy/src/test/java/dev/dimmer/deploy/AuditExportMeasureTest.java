@@ -11,7 +11,7 @@ import dev.dimmer.deploy.audit.VerifyingExport;
 import dev.dimmer.deploy.audit.VerifyingProof;
 import dev.dimmer.projections.export.JsonLinesExport;
 import dev.dimmer.projections.export.LedgerProofs;
-import dev.dimmer.projections.export.ProofTree;
+import dev.dimmer.projections.export.LedgerTree;
 import dev.dimmer.projections.export.StoredCheckpoint;
 import dev.dimmer.projections.export.StoredEvent;
 import java.io.BufferedReader;
@@ -38,17 +38,18 @@ class AuditExportMeasureTest {
         for (int i = 0; i < size; i++) {
             leaves.add(Leaf.hash(Integer.toString(i).getBytes(StandardCharsets.UTF_8)));
         }
-        ProofTree tree = new ProofTree(leaves);
-        List<byte[]> path = tree.inclusion(size / 3);
+        LedgerTree tree = new LedgerTree();
+        leaves.forEach(tree::append);
+        List<byte[]> path = tree.inclusion(size / 3, size);
         int raw = path.size() * 32;
         int json = JsonLinesExport.path(size, path).toString().length();
-        String note = new Checkpoint(TestLedger.ORIGIN, size, tree.root()).sign(TestLedger.ORIGIN, KEYS.getPrivate(),
+        String note = new Checkpoint(TestLedger.ORIGIN, size, tree.root(size)).sign(TestLedger.ORIGIN, KEYS.getPrivate(),
                 KEYS.getPublic());
         StoredEvent event = new StoredEvent(size / 3 + 1, "0b5e0f3c-8d1e-4f7a-9c2b-6a1d2e3f4a5b", "crm", 7,
                 "Migration", "dev.dimmer.api.migration.WaveAdvancedEvent", null, "2026-12-01T09:00:00Z", new byte[0],
                 new byte[0], (long) size / 3, leaves.get(size / 3));
         com.fasterxml.jackson.databind.node.ObjectNode document = LedgerProofs.inclusion(event,
-                new StoredCheckpoint(size, tree.root(), note, Instant.now()), path);
+                new StoredCheckpoint(size, tree.root(size), note, Instant.now()), path);
         assertThat(VerifyingProof.check(document, KEYS.getPublic()).intact()).isTrue();
         int whole = document.toString().getBytes(StandardCharsets.UTF_8).length;
         System.out.printf("AuditExportMeasureTest: inclusion proof in a %d-leaf tree: %d hashes, %d bytes raw, "
@@ -76,11 +77,12 @@ class AuditExportMeasureTest {
             rows.add(new StoredEvent(e.globalIndex(), e.eventIdentifier(), e.aggregateIdentifier(),
                     e.sequenceNumber(), e.type(), e.payloadType(), null, e.timeStamp(), payload, meta, (long) i, hash));
         }
-        ProofTree tree = new ProofTree(hashes);
-        String note = new Checkpoint(TestLedger.ORIGIN, events, tree.root()).sign(TestLedger.ORIGIN,
+        LedgerTree tree = new LedgerTree();
+        hashes.forEach(tree::append);
+        String note = new Checkpoint(TestLedger.ORIGIN, events, tree.root(events)).sign(TestLedger.ORIGIN,
                 KEYS.getPrivate(), KEYS.getPublic());
         String export = JsonLinesExport.write("crm", null, null, rows,
-                new StoredCheckpoint(events, tree.root(), note, Instant.now()), tree);
+                List.of(new StoredCheckpoint(events, tree.root(events), note, Instant.now())), tree);
 
         long start = System.nanoTime();
         Verdict verdict = VerifyingExport.check(new BufferedReader(new StringReader(export)), KEYS.getPublic());

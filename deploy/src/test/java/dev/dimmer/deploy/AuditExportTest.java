@@ -81,7 +81,8 @@ class AuditExportTest {
         JsonNode verdict = JSON.readTree(verified.out());
         assertThat(verdict.path("intact").asBoolean()).isTrue();
         assertThat(verdict.path("events").asLong()).isEqualTo(11);
-        assertThat(verdict.path("checkpoints").asLong()).isEqualTo(1);
+        // the newest checkpoint, and at least the one signed after the first three events, proven consistent with it
+        assertThat(verdict.path("checkpoints").asLong()).isGreaterThanOrEqualTo(2);
         assertThat(verdict.path("problems")).isEmpty();
         CliProcess.Result online = CliProcess.run(lead, "audit", "verify", ID);
         assertThat(online.exitCode()).as(online.out() + online.err()).isZero();
@@ -92,7 +93,35 @@ class AuditExportTest {
         assertThat(server.get(window + "&to=2000-01-01T00:00:00Z", LEAD).body().path("events").asLong()).isZero();
         assertThat(server.get(window + "&to=yesterday", LEAD).status()).isEqualTo(400);
         List<String> lines = Files.readAllLines(export);
-        JsonNode event = JSON.readTree(lines.get(2));
+        JsonNode newest = JSON.readTree(lines.get(1));
+        JsonNode older = JSON.readTree(lines.get(2));
+        assertThat(older.path("kind").asText()).isEqualTo("checkpoint");
+        assertThat(older.path("consistency").path("to_size").asLong()).isEqualTo(newest.path("tree_size").asLong());
+        int firstEvent = 1;
+        while (!JSON.readTree(lines.get(firstEvent)).path("kind").asText().equals("event")) {
+            firstEvent++;
+        }
+        JsonNode event = JSON.readTree(lines.get(firstEvent));
+        // the first event is proven in a checkpoint signed soon after it, not only in the newest
+        assertThat(event.path("inclusion").path("tree_size").asLong()).isLessThanOrEqualTo(firstSize)
+                .isLessThan(newest.path("tree_size").asLong());
+        assertThat(JSON.readTree(lines.get(lines.size() - 1)).path("inclusion").path("tree_size").asLong())
+                .isEqualTo(newest.path("tree_size").asLong());
+
+        ObjectNode forged = (ObjectNode) older.deepCopy();
+        com.fasterxml.jackson.databind.node.ArrayNode path =
+                (com.fasterxml.jackson.databind.node.ArrayNode) forged.path("consistency").path("path");
+        byte[] first = Base64.getDecoder().decode(path.get(0).asText());
+        first[0] ^= 0x01;
+        path.set(0, Base64.getEncoder().encodeToString(first));
+        List<String> changed = new ArrayList<>(lines);
+        changed.set(2, JSON.writeValueAsString(forged));
+        Path bad = dir.resolve("bad-consistency.jsonl");
+        Files.write(bad, changed);
+        Offline refused = offline("audit", "verify", "--file", bad.toString(), "--public-key", key.toString(),
+                "--json");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(JSON.readTree(refused.out()).path("problems").findValuesAsText("kind")).contains("consistency");
         for (String field : new String[]{"position", "leaf_index", "leaf_hash", "event_identifier",
                 "aggregate_identifier", "sequence_number", "type", "payload_type", "payload_revision", "time_stamp",
                 "payload_base64", "meta_data_base64", "payload", "metadata", "inclusion"}) {
@@ -103,11 +132,12 @@ class AuditExportTest {
     @Test
     void cannotPassAnExportWithOneChangedPayloadByte() throws IOException {
         List<String> lines = new ArrayList<>(Files.readAllLines(export("jsonl")));
-        ObjectNode event = (ObjectNode) JSON.readTree(lines.get(4));
+        int at = lines.size() - 3;
+        ObjectNode event = (ObjectNode) JSON.readTree(lines.get(at));
         byte[] payload = Base64.getDecoder().decode(event.path("payload_base64").asText());
         payload[payload.length / 2] ^= 0x01;
         event.put("payload_base64", Base64.getEncoder().encodeToString(payload));
-        lines.set(4, JSON.writeValueAsString(event));
+        lines.set(at, JSON.writeValueAsString(event));
         Path tampered = dir.resolve("tampered.jsonl");
         Files.write(tampered, lines);
 
@@ -117,7 +147,7 @@ class AuditExportTest {
         JsonNode problems = JSON.readTree(verified.out()).path("problems");
         assertThat(problems.findValuesAsText("kind")).contains("leaf-hash");
         assertThat(problems.get(0).path("position").asLong()).isEqualTo(event.path("position").asLong());
-        assertThat(problems.get(0).path("detail").asText()).contains("line 5");
+        assertThat(problems.get(0).path("detail").asText()).contains("line " + (at + 1));
         Offline text = offline("audit", "verify", "--file", tampered.toString(), "--public-key", key.toString());
         assertThat(text.out()).contains("TAMPERED").contains("position " + event.path("position").asLong());
         assertThat(offline("audit", "verify", "--file", dir.resolve("missing.jsonl").toString(), "--public-key",
@@ -144,6 +174,28 @@ class AuditExportTest {
         Offline refused = offline("audit", "verify-proof", bad.toString(), "--public-key", key.toString(), "--json");
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(JSON.readTree(refused.out()).path("problems").findValuesAsText("kind")).contains("inclusion");
+    }
+
+    @Test
+    void canProveAnEventInTheCompactBinaryFormAndCatchAChangedByte() throws IOException {
+        JsonNode entry = server.get("/api/migrations/" + ID + "/audit", LEAD).body().path("entries").get(2);
+        Path proof = dir.resolve("proof.bin");
+        CliProcess.Result proved = CliProcess.run(lead, "audit", "prove", entry.path("event_id").asText(),
+                "--binary", "--output", proof.toString());
+        assertThat(proved.exitCode()).as(proved.err()).isZero();
+        byte[] bytes = java.nio.file.Files.readAllBytes(proof);
+        assertThat(bytes.length).isLessThan(1024);
+        assertThat(offline("audit", "verify-proof", proof.toString(), "--public-key", key.toString()).exitCode())
+                .isZero();
+        // a byte of the leaf hash (after magic, kind, id, three integers) changed
+        int leafHash = 4 + 1 + 1 + entry.path("event_id").asText().length() + 24;
+        bytes[leafHash] ^= 0x01;
+        java.nio.file.Files.write(proof, bytes);
+        Offline refused = offline("audit", "verify-proof", proof.toString(), "--public-key", key.toString(), "--json");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(JSON.readTree(refused.out()).path("problems").findValuesAsText("kind")).contains("inclusion");
+        assertThat(CliProcess.run(lead, "audit", "prove", entry.path("event_id").asText(), "--binary").exitCode())
+                .isEqualTo(2);
     }
 
     @Test

@@ -41,8 +41,11 @@ class AuditInstantTest {
     private static RunningControlPlane server;
     private static final List<Moment> moments = new ArrayList<>();
 
-    /** The board as {@code GET /api/migrations/{id}} printed it, and when and at which position of the log. */
-    private record Moment(JsonNode board, Instant instant, long position) {
+    /**
+     * The board as {@code GET /api/migrations/{id}} printed it, each wave's gate checklist and the validation report
+     * as their endpoints printed them, and when and at which position of the log.
+     */
+    private record Moment(JsonNode board, JsonNode gates, JsonNode report, Instant instant, long position) {
     }
 
     @BeforeAll
@@ -100,6 +103,22 @@ class AuditInstantTest {
         assertThat(Tables.rows(database, VIEWS)).isEqualTo(views);
         assertThat(Tables.rows(database, WAVE_ROWS)).isEqualTo(waves);
         assertThat(Tables.rows(database, AUDIT)).isEqualTo(audit);
+    }
+
+    @Test
+    void shouldReplayTheGateChecklistsAndTheValidationReportAsTheirEndpointsShowedThem() {
+        for (Moment moment : moments) {
+            JsonNode then = server.get(BOARD + "?at=" + URLEncoder.encode(moment.instant().toString(),
+                    StandardCharsets.UTF_8), VIEWER).body();
+            assertThat(then.path("gates")).as("gates at %s", moment.instant()).isEqualTo(moment.gates());
+            assertThat(then.path("validation_report").path("waves"))
+                    .isEqualTo(moment.report().path("waves"));
+        }
+        // the cutover's gate was closed before the go/no-go passed, and open after
+        assertThat(server.get(BOARD + "?at=" + moments.get(9).position(), VIEWER).body().path("gates").get(0)
+                .path("open").asBoolean()).isFalse();
+        assertThat(server.get(BOARD + "?at=" + moments.get(11).position(), VIEWER).body().path("gates").get(0)
+                .path("transition").asText()).isEqualTo("cutover");
     }
 
     @Test
@@ -187,7 +206,8 @@ class AuditInstantTest {
 
         CliProcess.Result table = CliProcess.run(viewer, "audit", "at", ID, moment.instant().toString());
         assertThat(table.exitCode()).as(table.err()).isZero();
-        assertThat(table.out()).contains("as of").contains(ID).contains("customers").contains("SHADOW");
+        assertThat(table.out()).contains("as of").contains(ID).contains("customers").contains("SHADOW")
+                .contains("gate customers");
 
         CliProcess.Result explained = CliProcess.run(viewer, "audit", "explain", ID, "--event",
                 eventOf("VoteCastEvent", 1));
@@ -220,7 +240,12 @@ class AuditInstantTest {
         long last = Tables.count(database, "SELECT max(global_index) FROM domain_event_entry WHERE "
                 + "aggregate_identifier = '" + ID + "'");
         JsonNode board = server.await(BOARD, LEAD, b -> b.path("position").asLong() == last);
-        moments.add(new Moment(board, Instant.now(), last));
+        com.fasterxml.jackson.databind.node.ArrayNode gates = JSON.createArrayNode();
+        for (String wave : List.of("customers", "orders")) {
+            gates.add(server.get(WAVES + wave + "/gate", LEAD).body());
+        }
+        JsonNode report = server.get(BOARD + "/validations", LEAD).body();
+        moments.add(new Moment(board, gates, report, Instant.now(), last));
         // the store stamps events to the millisecond: the next one must not share this moment's
         Thread.sleep(3);
     }
@@ -229,6 +254,8 @@ class AuditInstantTest {
         ObjectNode copy = replayed.deepCopy();
         copy.remove("as_of");
         copy.remove("go_no_go");
+        copy.remove("gates");
+        copy.remove("validation_report");
         return copy;
     }
 

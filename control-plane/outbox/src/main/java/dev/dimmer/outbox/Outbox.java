@@ -32,7 +32,15 @@ public final class Outbox {
      * @return false if that message was queued before
      */
     public boolean enqueue(String topic, String key, long order, String payload) throws SQLException {
-        try (Connection c = connections.get(); PreparedStatement s = c.prepareStatement(ENQUEUE)) {
+        try (Connection c = connections.get()) {
+            return enqueue(c, topic, key, order, payload);
+        }
+    }
+
+    /** {@link #enqueue(String, String, long, String)} on a connection the caller keeps open, in its transaction. */
+    public static boolean enqueue(Connection c, String topic, String key, long order, String payload)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(ENQUEUE)) {
             s.setString(1, topic);
             s.setString(2, key);
             s.setLong(3, order);

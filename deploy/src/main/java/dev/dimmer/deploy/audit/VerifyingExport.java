@@ -84,6 +84,24 @@ public final class VerifyingExport {
                     + Hashes.text(signed.rootHash()) + "); the signed note is what counts"));
         }
         roots.put(signed.treeSize(), signed.rootHash());
+        JsonNode consistency = line.path("consistency");
+        if (consistency.isObject()) {
+            long toSize = consistency.path("to_size").asLong(-1);
+            byte[] toRoot = roots.get(toSize);
+            try {
+                if (toRoot == null) {
+                    problems.add(new Verdict.Problem(null, "checkpoint-missing", "line " + number + ": its "
+                            + "consistency proof leads to tree size " + toSize + " but no checkpoint line of that size "
+                            + "with a valid signature precedes it"));
+                } else if (!MerkleTree.verifyConsistency(signed.treeSize(), toSize, signed.rootHash(), toRoot,
+                        Hashes.path(consistency.path("path")))) {
+                    problems.add(new Verdict.Problem(null, "consistency", "line " + number + ": the signed tree of "
+                            + "size " + toSize + " does not extend this checkpoint's tree of size " + signed.treeSize()));
+                }
+            } catch (Hashes.BadField | IllegalArgumentException e) {
+                problems.add(new Verdict.Problem(null, "malformed", "line " + number + ": " + e.getMessage()));
+            }
+        }
     }
 
     private void event(JsonNode line, int number) {

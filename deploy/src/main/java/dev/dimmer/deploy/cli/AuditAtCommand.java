@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "at", description = "Show a migration as it was at an instant or a log position, replayed from its "
-        + "events: the status board and the go/no-go votes open then")
+        + "events: the status board, the go/no-go votes open then, the gate checklists and the validation report")
 final class AuditAtCommand extends ClientCommand {
     @Parameters(index = "0", paramLabel = "MIGRATION", description = "Migration id")
     String migration;
@@ -35,6 +35,23 @@ final class AuditAtCommand extends ClientCommand {
                     + Describe.time(vote.path("opened_at").asText()) + ": " + vote.path("approvals").asInt()
                     + " approvals, " + vote.path("rejections").asInt() + " rejections, "
                     + (vote.path("passed").asBoolean() ? "passed" : "not passed"));
+        }
+        for (JsonNode wave : answer.path("validation_report").path("waves")) {
+            if (!wave.path("validations").isEmpty()) {
+                StringBuilder line = new StringBuilder("  evidence " + wave.path("name").asText() + ":");
+                wave.path("validations").forEach(v -> line.append(' ').append(ReportText.mark(v.path("status")
+                        .asText())).append(v.path("name").asText()));
+                out().println(line);
+            }
+        }
+        for (JsonNode gate : answer.path("gates")) {
+            out().println("  gate " + gate.path("wave").asText() + " (" + gate.path("phase").asText() + " -> "
+                    + gate.path("transition").asText() + "): " + (gate.path("open").asBoolean() ? "open" : "closed"));
+            for (JsonNode condition : gate.path("conditions")) {
+                out().println("    " + (condition.path("met").asBoolean() ? "[x] " : "[ ] ")
+                        + condition.path("kind").asText() + " " + condition.path("name").asText() + ": "
+                        + condition.path("detail").asText());
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.dimmer.deploy.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dimmer.deploy.audit.BinaryProofs;
 import dev.dimmer.deploy.audit.UnreadableEvidence;
 import dev.dimmer.deploy.audit.VerifyingProof;
 import java.io.IOException;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "verify-proof", description = "Check an inclusion or consistency proof offline, with only the "
         + "public key. Exit 0 valid, 1 invalid, 2 unreadable")
 final class AuditVerifyProofCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE", description = "A proof from dimmer audit prove or GET /api/audit/consistency")
+    @Parameters(index = "0", paramLabel = "FILE", description = "A proof from dimmer audit prove (JSON or --binary) or GET /api/audit/consistency")
     Path file;
 
     @Option(names = "--public-key", required = true, paramLabel = "KEY.pem",
@@ -34,9 +35,12 @@ final class AuditVerifyProofCommand implements Callable<Integer> {
         try {
             JsonNode proof;
             try {
-                proof = ClientCommand.JSON.readTree(file.toFile());
+                byte[] bytes = java.nio.file.Files.readAllBytes(file);
+                proof = dev.dimmer.api.ledger.Proofs.isBinary(bytes) ? BinaryProofs.toJson(bytes)
+                        : ClientCommand.JSON.readTree(bytes);
             } catch (IOException e) {
-                throw new UnreadableEvidence("cannot read " + file + " as JSON: " + e.getMessage());
+                throw new UnreadableEvidence("cannot read " + file + " as a proof (JSON, or binary from dimmer "
+                        + "audit prove --binary): " + e.getMessage());
             }
             return OfflineCheck.print(VerifyingProof.check(proof, OfflineCheck.publicKey(publicKey)), json,
                     proof.path("kind").asText() + " proof " + file, out);

@@ -55,9 +55,31 @@ class SlackNotifierTest {
                 .param("_ts");
     }
 
+    // the events' sentences; signed audit checkpoints join the thread too, on a topic of their own
     private static List<String> thread(String rootTs) {
         return slack.calls("chat.postMessage").stream().filter(m -> m.param("thread_ts").equals(rootTs))
-                .map(m -> m.param("text")).toList();
+                .map(m -> m.param("text")).filter(t -> !t.startsWith("Audit checkpoint")).toList();
+    }
+
+    @Test
+    void shouldPostEachSignedCheckpointIntoTheThreadsOfTheMigrationsItCovers() {
+        // given a migration with events
+        assertThat(server.postYaml("/api/migrations", LEAD, SlackPlans.plan("notify-witness")).status())
+                .isEqualTo(201);
+        advance("notify-witness", "snapshot restored");
+        String root = root("notify-witness");
+        // when a checkpoint is signed (verification signs one of every leaf so far)
+        assertThat(server.get("/api/audit/verify", LEAD).status()).isEqualTo(200);
+        // then its signed note is in the migration's thread, and it verifies with the ledger's public key
+        String posted = slack.await("chat.postMessage", c -> c.stream().anyMatch(m -> m.param("thread_ts")
+                        .equals(root) && m.param("text").startsWith("Audit checkpoint")), PATIENCE).stream()
+                .filter(m -> m.param("thread_ts").equals(root) && m.param("text").startsWith("Audit checkpoint"))
+                .findFirst().orElseThrow().param("text");
+        String note = posted.substring(posted.indexOf("```\n") + 4, posted.lastIndexOf("\n```")) + "\n";
+        String pem = server.get("/api/audit/key", LEAD).body().path("public_key").asText();
+        dev.dimmer.api.ledger.Checkpoint signed = dev.dimmer.api.ledger.Checkpoint.verify(note,
+                dev.dimmer.api.ledger.LedgerKeys.readPublic(pem));
+        assertThat(signed.treeSize()).isGreaterThanOrEqualTo(2);
     }
 
     private static List<String> awaitThread(String rootTs, int size) {

@@ -12,8 +12,9 @@ import java.util.List;
 
 /**
  * A migration's events as JSON Lines an auditor can verify without Dimmer (docs/audit.md, "Export format"): one
- * export line, the checkpoint line (its signed note), then one line per event with the stored bytes that its leaf
- * hashes, its leaf index and hash, and its audit path to the checkpoint's root.
+ * export line, the checkpoint lines (the newest, then the first one signed after each event, each with its
+ * consistency proof to the newest), then one line per event with the stored bytes that its leaf hashes, its leaf
+ * index and hash, and its audit path to the root of the first checkpoint that covers it.
  */
 public final class JsonLinesExport {
     public static final String FORMAT = "dimmer-audit-export/1";
@@ -24,21 +25,44 @@ public final class JsonLinesExport {
     }
 
     /**
-     * @param checkpoint the newest signed checkpoint, or null when the ledger has none yet
-     * @param tree       the tree of that checkpoint's leaves, or null with no checkpoint
+     * @param checkpoints every signed checkpoint, in any order; empty when the ledger has none yet
+     * @param tree        the ledger's tree, holding at least the newest checkpoint's leaves
      */
     public static String write(String migration, Instant from, Instant to, List<StoredEvent> events,
-                               StoredCheckpoint checkpoint, ProofTree tree) {
+                               List<StoredCheckpoint> checkpoints, LedgerTree tree) {
         StringBuilder out = new StringBuilder();
         ObjectNode head = JSON.createObjectNode().put("kind", "export").put("format", FORMAT)
                 .put("migration", migration).put("from", from == null ? null : from.toString())
                 .put("to", to == null ? null : to.toString()).put("events", events.size());
         line(out, head);
-        if (checkpoint != null) {
-            line(out, checkpoint(checkpoint));
+        java.util.TreeMap<Long, StoredCheckpoint> bySize = new java.util.TreeMap<>();
+        checkpoints.forEach(c -> bySize.put(c.treeSize(), c));
+        // each event is proven in the first checkpoint signed after it; those checkpoints are proven consistent
+        // with the newest, which comes first
+        java.util.Map<StoredEvent, StoredCheckpoint> covering = new java.util.IdentityHashMap<>();
+        java.util.TreeSet<Long> used = new java.util.TreeSet<>();
+        for (StoredEvent e : events) {
+            var first = e.leafIndex() == null ? null : bySize.higherEntry(e.leafIndex());
+            if (first != null) {
+                covering.put(e, first.getValue());
+                used.add(first.getKey());
+            }
+        }
+        if (!bySize.isEmpty()) {
+            StoredCheckpoint newest = bySize.lastEntry().getValue();
+            line(out, checkpoint(newest));
+            for (long size : used.descendingSet()) {
+                if (size != newest.treeSize()) {
+                    ObjectNode line = checkpoint(bySize.get(size));
+                    ObjectNode consistency = line.putObject("consistency").put("to_size", newest.treeSize());
+                    ArrayNode path = consistency.putArray("path");
+                    tree.consistency(size, newest.treeSize()).forEach(h -> path.add(base64(h)));
+                    line(out, line);
+                }
+            }
         }
         for (StoredEvent e : events) {
-            line(out, event(e, checkpoint, tree));
+            line(out, event(e, covering.get(e), tree));
         }
         return out.toString();
     }
@@ -48,7 +72,7 @@ public final class JsonLinesExport {
                 .put("root_hash", base64(checkpoint.rootHash())).put("signed_note", checkpoint.signedNote());
     }
 
-    static ObjectNode event(StoredEvent e, StoredCheckpoint checkpoint, ProofTree tree) {
+    static ObjectNode event(StoredEvent e, StoredCheckpoint checkpoint, LedgerTree tree) {
         ObjectNode line = JSON.createObjectNode().put("kind", "event").put("position", e.globalIndex());
         if (e.leafIndex() == null) {
             line.putNull("leaf_index").putNull("leaf_hash");
@@ -63,7 +87,7 @@ public final class JsonLinesExport {
         line.set("payload", readable(e.payload()));
         line.set("metadata", readable(e.metaData()));
         if (checkpoint != null && e.leafIndex() != null && e.leafIndex() < checkpoint.treeSize()) {
-            line.set("inclusion", path(checkpoint.treeSize(), tree.inclusion(e.leafIndex())));
+            line.set("inclusion", path(checkpoint.treeSize(), tree.inclusion(e.leafIndex(), checkpoint.treeSize())));
         } else {
             line.putNull("inclusion");
         }

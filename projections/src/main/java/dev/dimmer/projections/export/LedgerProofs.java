@@ -2,7 +2,6 @@ package dev.dimmer.projections.export;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dimmer.api.ledger.MerkleTree;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 
@@ -27,19 +26,21 @@ public class LedgerProofs {
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        StoredEvent event = found.get();
-        if (event.leafIndex() != null && rows.newestCheckpoint().filter(c -> c.treeSize() > event.leafIndex())
+        StoredEvent stored = found.get();
+        if (stored.leafIndex() == null || rows.newestCheckpoint().filter(c -> c.treeSize() > stored.leafIndex())
                 .isEmpty()) {
+            // a leaf still waiting for its index gets it, and a checkpoint covers it
             signing.ifPresent(CheckpointOnDemand::signNow);
         }
+        StoredEvent event = stored.leafIndex() == null ? rows.event(eventIdentifier).orElse(stored) : stored;
         if (event.leafIndex() == null) {
             throw new IllegalStateException("event " + eventIdentifier + " has no ledger leaf yet");
         }
         StoredCheckpoint checkpoint = rows.newestCheckpoint().filter(c -> c.treeSize() > event.leafIndex())
                 .orElseThrow(() -> new IllegalStateException("no signed checkpoint covers leaf " + event.leafIndex()
                         + " of event " + eventIdentifier + " yet; try again after the next checkpoint"));
-        ProofTree tree = new ProofTree(rows.leafHashes(checkpoint.treeSize()));
-        return Optional.of(inclusion(event, checkpoint, tree.inclusion(event.leafIndex())));
+        LedgerTree tree = rows.tree(checkpoint.treeSize());
+        return Optional.of(inclusion(event, checkpoint, tree.inclusion(event.leafIndex(), checkpoint.treeSize())));
     }
 
     /** The inclusion proof document of an event with a leaf, its audit path and the checkpoint it leads to. */
@@ -67,8 +68,7 @@ public class LedgerProofs {
         ObjectNode proof = JSON.createObjectNode().put("kind", "consistency").put("from_size", from)
                 .put("to_size", to);
         var path = proof.putArray("path");
-        MerkleTree.consistencyProof(rows.leafHashes(to), from, to)
-                .forEach(h -> path.add(JsonLinesExport.base64(h)));
+        rows.tree(to).consistency(from, to).forEach(h -> path.add(JsonLinesExport.base64(h)));
         proof.set("from", JsonLinesExport.checkpoint(first.get()));
         proof.set("to", JsonLinesExport.checkpoint(second.get()));
         return Optional.of(proof);

@@ -22,10 +22,60 @@ public class LedgerRows {
     private static final String LEAVES = "SELECT leaf_hash FROM audit_leaf WHERE leaf_index < ? ORDER BY leaf_index";
     private static final String CHECKPOINT = """
             SELECT tree_size, root_hash, signed_note, created_at FROM audit_checkpoint""";
+    private static final String NEW_LEAVES = "SELECT leaf_index, leaf_hash FROM audit_leaf WHERE leaf_index >= ?"
+            + " AND leaf_index < ? ORDER BY leaf_index";
     private final ConnectionProvider connections;
+    private final LedgerTree tree = new LedgerTree();
 
     public LedgerRows(ConnectionProvider connections) {
         this.connections = connections;
+    }
+
+    /**
+     * The ledger's tree, holding at least the first {@code size} leaves: kept between requests, only the leaves
+     * appended since the last one are read.
+     */
+    public LedgerTree tree(long size) {
+        synchronized (tree) {
+            if (tree.size() >= size) {
+                return tree;
+            }
+            try (Connection c = connections.getConnection(); PreparedStatement s = c.prepareStatement(NEW_LEAVES)) {
+                s.setLong(1, tree.size());
+                s.setLong(2, size);
+                s.setFetchSize(10_000);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        if (r.getLong(1) != tree.size()) {
+                            break;
+                        }
+                        tree.append(r.getBytes(2));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read the ledger's leaves: " + e.getMessage(), e);
+            }
+            if (tree.size() < size) {
+                throw new IllegalStateException("the ledger has no leaf " + tree.size() + "; a checkpoint of "
+                        + size + " needs every leaf below it (dimmer audit verify names what happened)");
+            }
+            return tree;
+        }
+    }
+
+    /** Every signed checkpoint, smallest first. */
+    public List<StoredCheckpoint> checkpoints() {
+        List<StoredCheckpoint> all = new ArrayList<>();
+        try (Connection c = connections.getConnection();
+             PreparedStatement s = c.prepareStatement(CHECKPOINT + " ORDER BY tree_size");
+             ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                all.add(new StoredCheckpoint(r.getLong(1), r.getBytes(2), r.getString(3), r.getTimestamp(4).toInstant()));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the ledger's checkpoints: " + e.getMessage(), e);
+        }
+        return all;
     }
 
     public List<StoredEvent> migration(String migration) {

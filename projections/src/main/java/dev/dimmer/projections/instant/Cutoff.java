@@ -10,7 +10,7 @@ import java.time.format.DateTimeParseException;
  * their sequence, so a replay is always a prefix of its history.
  */
 public sealed interface Cutoff {
-    /** Whether an event (its global index, its store time, its id) is still part of the replay. */
+    /** Whether an event (its global index, its store time: null unless the cutoff is an instant, its id) is still part of the replay. */
     boolean takes(long position, Instant storedAt, String eventId);
 
     record AtInstant(Instant instant) implements Cutoff {

@@ -8,6 +8,7 @@ import dev.dimmer.api.audit.AsOfView;
 import dev.dimmer.api.audit.ExplainedEventView;
 import dev.dimmer.api.audit.ExplanationView;
 import dev.dimmer.api.audit.MigrationAsOfView;
+import dev.dimmer.api.audit.MigrationReplays;
 import dev.dimmer.api.migration.CommandRefusedEvent;
 import dev.dimmer.api.migration.MigrationEvent;
 import dev.dimmer.api.migration.WaveFact;
@@ -20,11 +21,13 @@ import dev.dimmer.projections.instant.Cutoff.BeforeEvent;
 import dev.dimmer.projections.status.StatusBoard;
 import dev.dimmer.projections.status.StatusFold;
 import jakarta.inject.Singleton;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 
 /**
  * A migration as it was at any instant or position of the log: its events up to that point replayed through the
@@ -36,14 +39,17 @@ public class PointInTime {
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private final MigrationLog log;
+    private final Optional<MigrationReplays> aggregates;
 
-    public PointInTime(Configuration axon, TransactionManager transactions, ConnectionProvider connections) {
+    public PointInTime(Configuration axon, TransactionManager transactions, ConnectionProvider connections,
+                       Optional<MigrationReplays> aggregates) {
         this.log = new MigrationLog(transactions, connections, axon.eventSerializer());
+        this.aggregates = aggregates;
     }
 
     /** The migration at the cutoff; empty when it was not registered by then (or never was). */
     public Optional<MigrationAsOfView> asOf(String migrationId, Cutoff cutoff) {
-        Replay replay = new Replay(migrationId);
+        Replay replay = new Replay(migrationId, aggregates);
         log.read(migrationId, cutoff, replay::take);
         if (!replay.board.registered()) {
             return Optional.empty();
@@ -51,12 +57,13 @@ public class PointInTime {
         AsOfView asOf = cutoff instanceof AtInstant at ? new AsOfView(at.instant(), null, replay.events)
                 : cutoff instanceof AtPosition at ? new AsOfView(null, at.position(), replay.events)
                 : new AsOfView(null, replay.position, replay.events);
-        return Optional.of(replay.view(asOf));
+        // gates and evidence are judged at the instant asked, or at the last replayed event's store time
+        return Optional.of(replay.view(asOf, cutoff instanceof AtInstant at ? at.instant() : replay.storedAt));
     }
 
     /** What the actor of an event saw when they acted: the migration just before it; empty for no such event. */
     public Optional<ExplanationView> explain(String migrationId, String eventId) {
-        Replay replay = new Replay(migrationId);
+        Replay replay = new Replay(migrationId, aggregates);
         LoggedEvent target = log.read(migrationId, new BeforeEvent(eventId), replay::take);
         if (target == null) {
             return Optional.empty();
@@ -65,7 +72,7 @@ public class PointInTime {
         MigrationEvent event = facts.event();
         String wave = event instanceof WaveFact fact ? fact.wave() : null;
         MigrationAsOfView before = replay.board.registered()
-                ? replay.view(new AsOfView(null, replay.position, replay.events)) : null;
+                ? replay.view(new AsOfView(null, replay.position, replay.events), replay.storedAt) : null;
         WaveStatusView waveBefore = before == null || wave == null ? null : replay.board.wave(wave);
         ExplainedEventView explained = new ExplainedEventView(facts.eventId(), facts.position(), facts.version(),
                 event.getClass().getSimpleName(), event.at(), wave, facts.provenance().actorId(),
@@ -85,27 +92,41 @@ public class PointInTime {
     }
 
     private static final class Replay {
+        final String migrationId;
         final StatusBoard board;
         final OpenVotes votes = new OpenVotes();
+        final ValidationReportFold report;
+        final MigrationReplays.Replay aggregate;
         long events;
         Long position;
+        Instant storedAt;
 
-        Replay(String migrationId) {
+        Replay(String migrationId, Optional<MigrationReplays> aggregates) {
+            this.migrationId = migrationId;
             this.board = new StatusBoard(migrationId);
+            this.report = new ValidationReportFold(migrationId);
+            this.aggregate = aggregates.map(MigrationReplays::start).orElse(null);
         }
 
         void take(LoggedEvent event) {
-            StatusFold.changes(event.facts()).forEach(board::apply);
-            votes.apply(event.facts().event());
+            EventFacts facts = event.facts();
+            StatusFold.changes(facts).forEach(board::apply);
+            votes.apply(facts.event());
+            report.apply(facts.event());
+            if (aggregate != null) {
+                aggregate.apply(new GenericDomainEventMessage<>("Migration", migrationId, facts.version(),
+                        facts.event(), facts.metadata(), facts.eventId(), event.storedAt()));
+            }
             events++;
-            position = event.facts().position();
+            position = facts.position();
+            storedAt = event.storedAt();
         }
 
-        MigrationAsOfView view(AsOfView asOf) {
+        MigrationAsOfView view(AsOfView asOf, Instant judgedAt) {
             MigrationStatusView m = board.view();
             return new MigrationAsOfView(m.id(), m.title(), m.state(), m.updatedAt(), m.updatedBy(), m.position(),
                     m.version(), m.waves(), votes.inOrder(m.waves().stream().map(WaveStatusView::name).toList()),
-                    asOf);
+                    aggregate == null ? List.of() : aggregate.checklists(judgedAt), report.view(judgedAt), asOf);
         }
     }
 }

@@ -10,7 +10,7 @@ import dev.dimmer.projections.export.HtmlReport;
 import dev.dimmer.projections.export.JsonLinesExport;
 import dev.dimmer.projections.export.LedgerRows;
 import dev.dimmer.projections.export.MarkdownReport;
-import dev.dimmer.projections.export.ProofTree;
+import dev.dimmer.projections.export.LedgerTree;
 import dev.dimmer.projections.export.StoredCheckpoint;
 import dev.dimmer.projections.export.StoredEvent;
 import io.micronaut.core.annotation.Nullable;
@@ -72,9 +72,9 @@ final class AuditExportController {
         signing.ifPresent(CheckpointOnDemand::signNow);
         List<StoredEvent> events = rows.migration(migration).stream()
                 .filter(e -> within(Instant.parse(e.timeStamp()), from, to)).toList();
-        StoredCheckpoint checkpoint = rows.newestCheckpoint().orElse(null);
-        ProofTree tree = checkpoint == null ? null : new ProofTree(rows.leafHashes(checkpoint.treeSize()));
-        return JsonLinesExport.write(migration, from, to, events, checkpoint, tree);
+        List<StoredCheckpoint> checkpoints = rows.checkpoints();
+        LedgerTree tree = rows.tree(checkpoints.isEmpty() ? 0 : checkpoints.get(checkpoints.size() - 1).treeSize());
+        return JsonLinesExport.write(migration, from, to, events, checkpoints, tree);
     }
 
     private AuditReport report(String migration, String fromText, String toText, Instant from, Instant to) {

@@ -62,14 +62,25 @@ public final class LedgerAudit {
 
     /** A leaf and the event it names, as stored now. */
     public void event(long leafIndex, long leafGlobalIndex, byte[] storedHash, long eventGlobalIndex, Leaf event) {
+        event(leafIndex, leafGlobalIndex, storedHash, eventGlobalIndex, event.hash(), () -> event);
+    }
+
+    /**
+     * A leaf and the event it names, its hash recomputed by the caller ({@link Leaf#hash(java.security.MessageDigest,
+     * byte[], byte[], long, byte[], byte[], byte[], byte[], byte[], byte[])}); the event itself is built only when
+     * the hashes differ, to name what changed.
+     */
+    public void event(long leafIndex, long leafGlobalIndex, byte[] storedHash, long eventGlobalIndex,
+                      byte[] recomputed, java.util.function.Supplier<Leaf> event) {
         events++;
-        byte[] recomputed = event.hash();
         if (!MessageDigest.isEqual(recomputed, storedHash)) {
-            mismatches.add(new Mismatch(eventGlobalIndex, leafIndex, ByteBuffer.wrap(recomputed), ByteBuffer.wrap(storedHash),
-                    event));
+            Leaf stored = event.get();
+            mismatches.add(new Mismatch(eventGlobalIndex, leafIndex, ByteBuffer.wrap(recomputed),
+                    ByteBuffer.wrap(storedHash), stored));
         } else if (leafGlobalIndex != eventGlobalIndex) {
-            problems.add(new LedgerProblem(eventGlobalIndex, leafIndex, "reordered", "event " + event.eventIdentifier()
-                    + " was notarised at global index " + leafGlobalIndex + " and now stands at " + eventGlobalIndex));
+            problems.add(new LedgerProblem(eventGlobalIndex, leafIndex, "reordered", "event "
+                    + event.get().eventIdentifier() + " was notarised at global index " + leafGlobalIndex
+                    + " and now stands at " + eventGlobalIndex));
         }
     }
 
@@ -78,6 +89,18 @@ public final class LedgerAudit {
         missing.add(new long[] {leafIndex, leafGlobalIndex});
         problems.add(new LedgerProblem(leafGlobalIndex, leafIndex, "deleted",
                 "event " + eventIdentifier + " (leaf " + leafIndex + ") is gone from the event table"));
+    }
+
+    /**
+     * An event the notary hashed in its append but has not given an index yet (it committed after the sequencer's
+     * last run): checked against its pending hash, not yet covered by any checkpoint.
+     */
+    public void pendingEvent(long globalIndex, byte[] pendingHash, byte[] recomputed) {
+        events++;
+        if (!MessageDigest.isEqual(recomputed, pendingHash)) {
+            problems.add(new LedgerProblem(globalIndex, -1, "edited", "the event at global index " + globalIndex
+                    + " no longer hashes to what its append recorded (payload, metadata or columns changed)"));
+        }
     }
 
     /** An event no leaf names: written past the notary. */

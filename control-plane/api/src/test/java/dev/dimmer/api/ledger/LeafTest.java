@@ -32,4 +32,16 @@ class LeafTest {
     void shouldChangeWithAnyByteOfThePayload() {
         assertThat(leaf("{\"a\":1}").hash()).isNotEqualTo(leaf("{\"a\":2}").hash());
     }
+
+    @Test
+    void shouldHashStoredBytesStreamedAsTheCanonicalForm() {
+        Leaf leaf = new Leaf("e-ü", "m-1", 12, null, "t", null, "ts", new byte[] {9}, null);
+        byte[] streamed = Leaf.hash(Leaf.digest(), utf8("e-ü"), utf8("m-1"), 12, null, utf8("t"), null, utf8("ts"),
+                new byte[] {9}, null);
+        assertThat(streamed).isEqualTo(leaf.hash());
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
 }

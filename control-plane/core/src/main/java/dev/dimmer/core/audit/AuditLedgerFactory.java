@@ -23,10 +23,13 @@ class AuditLedgerFactory {
     }
 
     @Singleton
-    Checkpointer checkpointer(DataSource dataSource, SigningKey key, Clock clock,
+    Checkpointer checkpointer(DataSource dataSource, Notary notary, SigningKey key, Clock clock,
+                              java.util.List<dev.dimmer.api.ledger.CheckpointWitness> witnesses,
                               @Value("${dimmer.audit.checkpoint-leaves:1000}") long everyLeaves,
                               @Value("${dimmer.audit.checkpoint-interval:60s}") Duration everyTime) {
-        return new Checkpointer(dataSource, key, clock, everyLeaves, everyTime);
+        Checkpointer checkpointer = new Checkpointer(dataSource, notary, key, clock, everyLeaves, everyTime);
+        checkpointer.witnesses(witnesses);
+        return checkpointer;
     }
 
     @Singleton

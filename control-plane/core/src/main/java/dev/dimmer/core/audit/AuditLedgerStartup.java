@@ -14,7 +14,10 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** On start: leaves for a log written before the ledger, a checkpoint; then a small task that signs due ones. */
+/**
+ * On start: leaves for a log written before the ledger, a checkpoint; then a small task that gives pending leaves
+ * their indices and signs due checkpoints, every second ({@code dimmer.audit.checkpoint-poll}).
+ */
 @Context
 final class AuditLedgerStartup {
     private static final Logger LOG = LoggerFactory.getLogger(AuditLedgerStartup.class);
@@ -29,7 +32,7 @@ final class AuditLedgerStartup {
     });
 
     AuditLedgerStartup(DataSource dataSource, Notary notary, Checkpointer checkpointer,
-                       @Value("${dimmer.audit.checkpoint-poll:5s}") Duration poll) {
+                       @Value("${dimmer.audit.checkpoint-poll:1s}") Duration poll) {
         this.dataSource = dataSource;
         this.notary = notary;
         this.checkpointer = checkpointer;

@@ -1,6 +1,7 @@
 package dev.dimmer.core.audit;
 
 import dev.dimmer.api.ledger.Checkpoint;
+import dev.dimmer.api.ledger.CheckpointWitness;
 import dev.dimmer.api.ledger.CompactRange;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,7 +15,8 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * Signs a checkpoint of the ledger when 1,000 leaves or 60 s have passed since the newest one (and on demand).
+ * Gives pending leaves their indices (the notary's sequencer), then signs a checkpoint of the ledger when 1,000
+ * leaves or 60 s have passed since the newest one (and on demand).
  * The root grows incrementally from the leaves read since the last call. Nodes serialise on an advisory lock and
  * {@code ON CONFLICT} keeps one row per tree size.
  */
@@ -22,14 +24,23 @@ public final class Checkpointer {
     static final long CHECKPOINT_LOCK = 0x64696d6d65724c01L;
 
     private final DataSource dataSource;
+    private final Notary notary;
     private final SigningKey key;
     private final Clock clock;
     private final long everyLeaves;
     private final Duration everyTime;
     private final CompactRange range = new CompactRange();
+    private List<CheckpointWitness> witnesses = List.of();
 
-    public Checkpointer(DataSource dataSource, SigningKey key, Clock clock, long everyLeaves, Duration everyTime) {
+    /** Witnesses told of every checkpoint this node signs, in its transaction (the Slack threads, when on). */
+    public void witnesses(List<CheckpointWitness> witnesses) {
+        this.witnesses = List.copyOf(witnesses);
+    }
+
+    public Checkpointer(DataSource dataSource, Notary notary, SigningKey key, Clock clock, long everyLeaves,
+                        Duration everyTime) {
         this.dataSource = dataSource;
+        this.notary = notary;
         this.key = key;
         this.clock = clock;
         this.everyLeaves = everyLeaves;
@@ -58,6 +69,8 @@ public final class Checkpointer {
             lock.setLong(1, CHECKPOINT_LOCK);
             lock.execute();
         }
+        // the leaves committed since the last run get their indices first, in this transaction
+        notary.sequence(connection);
         long lastSize = -1;
         Instant lastTime = Instant.EPOCH;
         try (PreparedStatement s = connection.prepareStatement(
@@ -97,7 +110,11 @@ public final class Checkpointer {
             insert.setBytes(2, root);
             insert.setString(3, note);
             insert.setTimestamp(4, Timestamp.from(time));
-            insert.executeUpdate();
+            if (insert.executeUpdate() == 1) {
+                for (CheckpointWitness witness : witnesses) {
+                    witness.signed(connection, Math.max(lastSize, 0), size, note);
+                }
+            }
         }
         return size;
     }
