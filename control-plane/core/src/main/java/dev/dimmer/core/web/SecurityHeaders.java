@@ -9,11 +9,14 @@ import io.micronaut.http.annotation.ServerFilter;
 
 /**
  * Headers every answer carries, errors included: no content sniffing, no framing, no referrer; API answers are
- * about live migrations and must never be served from a cache.
+ * about live migrations and must never be served from a cache. Everything else (the status pages and their
+ * assets) may load scripts, styles and streams from this server only: no inline script or style, no framing.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 @Order(BearerAuthFilter.ORDER - 20)
 final class SecurityHeaders {
+    static final String PAGES = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
     @ResponseFilter
     void add(HttpRequest<?> request, MutableHttpResponse<?> response) {
         MutableHttpHeaders headers = response.getHeaders();
@@ -23,6 +26,8 @@ final class SecurityHeaders {
         if (request.getPath().startsWith("/api")) {
             headers.set("Cache-Control", "no-store");
             headers.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+        } else {
+            headers.set("Content-Security-Policy", PAGES);
         }
     }
 }
