@@ -67,12 +67,13 @@ final class PageAccess {
     }
 
     /**
-     * Whether a form's POST comes from these pages: the browser's Origin (or, without one, Sec-Fetch-Site) must
-     * not name another site. The form's token is checked besides.
+     * Whether a form's POST comes from these pages: the browser's Origin (or, without a usable one, Sec-Fetch-Site)
+     * must not name another site. The form's token is checked besides.
      */
     boolean sameOrigin(HttpRequest<?> request) {
         String origin = request.getHeaders().get("Origin");
-        if (origin != null) {
+        // under Referrer-Policy no-referrer a browser sends "Origin: null" with its forms; Sec-Fetch-Site then says
+        if (origin != null && !origin.equals("null")) {
             String host = request.getHeaders().get(HttpHeaders.HOST);
             try {
                 URI uri = URI.create(origin);

@@ -15,6 +15,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.http.sse.Event;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -94,11 +95,11 @@ final class Pages {
     }
 
     @Get(uri = "/events", produces = MediaType.TEXT_EVENT_STREAM)
-    HttpResponse<?> live(HttpRequest<?> request, @Nullable @QueryValue String migration) {
+    Publisher<Event<?>> live(HttpRequest<?> request, @Nullable @QueryValue String migration) {
         if (access.session(request).isEmpty()) {
-            return HttpResponse.status(HttpStatus.UNAUTHORIZED);
+            return Flux.error(new HttpStatusException(HttpStatus.UNAUTHORIZED, "sign in first"));
         }
-        return HttpResponse.ok(stream(migration == null ? m -> true : migration::equals, () -> true));
+        return stream(migration == null ? m -> true : migration::equals, () -> true);
     }
 
     @Get(uri = "/share/{token}", produces = MediaType.TEXT_HTML)
@@ -129,13 +130,13 @@ final class Pages {
     }
 
     @Get(uri = "/share/{token}/events", produces = MediaType.TEXT_EVENT_STREAM)
-    HttpResponse<?> sharedLive(@PathVariable String token) {
+    Publisher<Event<?>> sharedLive(@PathVariable String token) {
         Optional<String> migration = access.share(token);
         if (migration.isEmpty()) {
-            return HttpResponse.status(HttpStatus.GONE);
+            return Flux.error(new HttpStatusException(HttpStatus.GONE, "this share link is closed"));
         }
         // a revoked or expired link hears of it at the next change: the page reloads and shows that it closed
-        return HttpResponse.ok(stream(migration.get()::equals, () -> access.share(token).isPresent()));
+        return stream(migration.get()::equals, () -> access.share(token).isPresent());
     }
 
     /**
