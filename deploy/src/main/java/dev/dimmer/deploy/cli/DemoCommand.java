@@ -82,6 +82,7 @@ final class DemoCommand implements Callable<Integer> {
             out.println("  ./dimmer status");
             out.println("  ./dimmer audit " + walked[0]);
             out.println("  ./dimmer rollback " + walked[0] + " " + walked[1] + " --reason \"try a rollback\"");
+            DemoPages.print(out, plane.url(), walked[0]);
             out.flush();
             if (!exit) {
                 out.println("Serving on " + plane.url() + " until Ctrl-C");

@@ -321,14 +321,14 @@ public class Migration {
     /** Opens a read-only share link; an aborted migration may still be shown, so it is not refused here. */
     @CommandHandler
     public ShareLinkCreatedEvent handle(CreateShareLinkCommand command) {
-        ShareLinkCreatedEvent event = shareLinks.decideCreate(id, command);
+        ShareLinkCreatedEvent event = shareLinks().decideCreate(id, command);
         apply(event);
         return event;
     }
 
     @CommandHandler
     public ShareLinkRevokedEvent handle(RevokeShareLinkCommand command) {
-        ShareLinkRevokedEvent event = shareLinks.decideRevoke(id, command);
+        ShareLinkRevokedEvent event = shareLinks().decideRevoke(id, command);
         apply(event);
         return event;
     }
@@ -442,12 +442,13 @@ public class Migration {
 
     @EventSourcingHandler
     void on(ShareLinkCreatedEvent event) {
-        shareLinks().evolve(event);
         shareLinks = shareLinks();
+        shareLinks.evolve(event);
     }
 
     @EventSourcingHandler
     void on(ShareLinkRevokedEvent event) {
+        shareLinks = shareLinks();
         shareLinks.evolve(event);
     }
 
