@@ -90,6 +90,11 @@ final class BenchPagesCommand implements Callable<Integer> {
                     pageTimes.p(50), pageTimes.p(99), pageTimes.p(100), pageTimes.bytes());
             out.printf("%-46s %8.2f %8.2f %8.2f %10d   goal < 100 KB%n", "GET /migrations/{id} (migration page)",
                     oneTimes.p(50), oneTimes.p(99), oneTimes.p(100), oneTimes.bytes());
+            HttpResponse<byte[]> zipped = http.send(HttpRequest.newBuilder(URI.create(plane.url() + "/"))
+                    .header("Cookie", cookie).header("Accept-Encoding", "gzip").build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            out.printf("overview on the wire with Accept-Encoding: gzip: %d bytes (%s)%n", zipped.body().length,
+                    zipped.headers().firstValue("Content-Encoding").orElse("not compressed"));
             out.printf("overview p99 / JSON p99 = %.2f; times are request to last byte over loopback, so they "
                     + "hold the server's time and a little of the client's%n", pageTimes.p(99) / jsonTimes.p(99));
         } finally {

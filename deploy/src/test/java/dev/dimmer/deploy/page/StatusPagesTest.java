@@ -116,7 +116,7 @@ class StatusPagesTest {
         // and the overview and the audit trail tell the same story
         driver.get(server.url() + "/");
         assertThat(badge(driver, id, "orders")).contains("shadow");
-        assertThat(driver.findElement(By.cssSelector("article[aria-labelledby='m-" + id + "']")).getText())
+        assertThat(driver.findElement(By.id("m-" + id)).getText())
                 .contains("by Ada Lead");
         checkPage("overview");
         driver.get(server.url() + "/migrations/" + id + "/audit?what=WaveRolledBackEvent");
@@ -224,8 +224,8 @@ class StatusPagesTest {
     }
 
     private static String badge(ChromeDriver driver, String migration, String wave) {
-        return driver.findElement(By.xpath("//article[@aria-labelledby='m-" + migration + "']//tr[th='" + wave
-                + "']//span[contains(@class,'badge')]")).getText();
+        return driver.findElement(By.xpath("//tr[@id='m-" + migration + "']//li[span[@class='wn']='" + wave
+                + "']/span[contains(@class,'badge')]")).getText();
     }
 
     private static long awaitBadge(ChromeDriver driver, String wave, String phase) {
