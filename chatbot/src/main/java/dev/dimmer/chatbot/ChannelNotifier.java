@@ -43,14 +43,22 @@ public class ChannelNotifier {
     private final MigrationDirectory directory;
     private final SlackSettings settings;
     private final Clock clock;
+    private final AuditLinks links;
 
     public ChannelNotifier(ConnectionProvider connections, MigrationDirectory directory, SlackSettings settings,
                            Clock clock) {
+        this(connections, directory, settings, clock, new AuditLinks(""));
+    }
+
+    @jakarta.inject.Inject
+    ChannelNotifier(ConnectionProvider connections, MigrationDirectory directory, SlackSettings settings,
+                    Clock clock, AuditLinks links) {
         this.connections = connections;
         this.outbox = new Outbox(connections::getConnection);
         this.directory = directory;
         this.settings = settings;
         this.clock = clock;
+        this.links = links;
     }
 
     @EventHandler
@@ -85,7 +93,9 @@ public class ChannelNotifier {
         if (said == null) {
             return;
         }
-        String sentence = SlackText.clip(said, SlackText.BLOCK_TEXT);
+        // the link goes in after the clip: a cut must not fall inside its <url|text>
+        String sentence = links.linked(SlackText.clip(said, SlackText.BLOCK_TEXT - links.room()),
+                event.migrationId());
         Optional<String> channel = directory.channel(c, event.migrationId());
         boolean stranger = refused && !by.heldARole();
         if (!settings.posting() || channel.isEmpty() || stranger) {

@@ -41,6 +41,7 @@ public final class RunningControlPlane implements AutoCloseable {
     private ControlPlane plane;
     private Map<String, Object> properties = Map.of();
     private List<Actor> slackUsers = List.of();
+    private List<Object> beans = List.of();
     private String url;
 
     private RunningControlPlane(TestDatabase database) {
@@ -71,6 +72,16 @@ public final class RunningControlPlane implements AutoCloseable {
         return running;
     }
 
+    /** A control plane with beans of the test's own, e.g. a clock it moves by hand. */
+    public static RunningControlPlane withBeans(TestDatabase database, Map<String, Object> properties,
+                                                List<Object> beans) {
+        RunningControlPlane running = new RunningControlPlane(database);
+        running.properties = Map.copyOf(properties);
+        running.beans = List.copyOf(beans);
+        running.start();
+        return running;
+    }
+
     public void start() {
         String databaseUrl = url == null ? database.url() : url;
         Path home;
@@ -91,7 +102,7 @@ public final class RunningControlPlane implements AutoCloseable {
                 new dev.dimmer.deploy.config.DatabaseEntry(databaseUrl, database.user(), database.password()),
                 grants, "127.0.0.1", 0, slackUsers);
         plane = ControlPlane.start(settings, Database.external(databaseUrl, database.user(), database.password()),
-                properties);
+                properties, beans);
     }
 
     public void stop() {

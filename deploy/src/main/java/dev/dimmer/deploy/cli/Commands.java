@@ -12,7 +12,7 @@ import picocli.CommandLine.HelpCommand;
         subcommands = {ServerCommand.class, DemoCommand.class, ApplyCommand.class, StatusCommand.class,
                 AdvanceCommand.class, GoNoGoCommand.class, VoteCommand.class, CutoverCommand.class, RollbackCommand.class, RehearseCommand.class,
                 AbortCommand.class,
-                SwitchesCommand.class, SwitchCommand.class,
+                SwitchesCommand.class, SwitchCommand.class, ShareCommand.class,
                 AuditCommand.class, GateCommand.class, ReportCommand.class, ProjectionsCommand.class, dev.dimmer.deploy.plan.PlanCommand.class,
                 dev.dimmer.deploy.diff.DiffCommand.class, ValidateCommand.class,
                 dev.dimmer.bench.BenchCommand.class, HelpCommand.class})
@@ -30,6 +30,7 @@ public final class Commands implements Runnable {
         // the point-in-time bench needs the executable's own server, which the bench module cannot depend on
         line.getSubcommands().get("bench").addSubcommand("instant", new BenchInstantCommand());
         line.getSubcommands().get("bench").addSubcommand("evidence", new BenchEvidenceCommand());
+        line.getSubcommands().get("bench").addSubcommand("pages", new BenchPagesCommand());
         CommandLine audit = line.getSubcommands().get("audit");
         audit.addSubcommand(AuditExportCommand.class);
         audit.addSubcommand(AuditProveCommand.class);

@@ -87,6 +87,7 @@ final class DemoCommand implements Callable<Integer> {
             if (exit) {
                 out.println("The demo's control plane stops now (--exit); run ./dimmer demo without --exit to explore "
                         + "it from another terminal while it serves");
+                DemoPages.print(out, plane.url(), walked[0]);
                 out.flush();
             } else {
                 out.println("The control plane keeps its state; explore it from another terminal (the demo's own "
@@ -96,6 +97,7 @@ final class DemoCommand implements Callable<Integer> {
                 out.println("  ./dimmer status");
                 out.println("  ./dimmer audit " + walked[0]);
                 out.println("  ./dimmer rollback " + walked[0] + " " + walked[1] + " --reason \"try a rollback\"");
+                DemoPages.print(out, plane.url(), walked[0]);
                 out.flush();
                 out.println("Serving on " + plane.url() + " until Ctrl-C");
                 out.flush();

@@ -15,6 +15,8 @@ import dev.dimmer.api.rollback.RecordDryRunCommand;
 import dev.dimmer.api.rollback.RecordRehearsalCommand;
 import dev.dimmer.api.rollback.ReportRunbookStepCommand;
 import dev.dimmer.api.rollback.RetryRunbookCommand;
+import dev.dimmer.api.share.CreateShareLinkCommand;
+import dev.dimmer.api.share.RevokeShareLinkCommand;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,7 +41,10 @@ public final class CommandRoles {
             Map.entry(RetryRunbookCommand.class, Role.LEAD),
             Map.entry(RecordRehearsalCommand.class, Role.LEAD),
             // an operator may prove a rollback can run (a dry run), not rehearse it for real
-            Map.entry(RecordDryRunCommand.class, Role.OPERATOR));
+            Map.entry(RecordDryRunCommand.class, Role.OPERATOR),
+            // a share link shows the migration to people without an account: the lead decides who sees it
+            Map.entry(CreateShareLinkCommand.class, Role.LEAD),
+            Map.entry(RevokeShareLinkCommand.class, Role.LEAD));
 
     // a role that may also send the command: a lead may start a validation run as an operator does
     private static final Map<Class<?>, Role> ALSO = Map.of(RequestValidationRunCommand.class, Role.LEAD);

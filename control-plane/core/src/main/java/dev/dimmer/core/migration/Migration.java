@@ -50,6 +50,10 @@ import dev.dimmer.api.rollback.RetryRunbookCommand;
 import dev.dimmer.api.rollback.RollbackRehearsedEvent;
 import dev.dimmer.api.rollback.RunPurpose;
 import dev.dimmer.api.rollback.RunbookEvent;
+import dev.dimmer.api.share.CreateShareLinkCommand;
+import dev.dimmer.api.share.RevokeShareLinkCommand;
+import dev.dimmer.api.share.ShareLinkCreatedEvent;
+import dev.dimmer.api.share.ShareLinkRevokedEvent;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.TreeSet;
@@ -77,6 +81,8 @@ public class Migration {
     // waves whose switch was killed and has not moved forward since; a snapshot without it has none
     private TreeSet<String> killedSwitches = new TreeSet<>();
     private Runbooks runbooks = new Runbooks();
+    // a snapshot taken before share links existed has none
+    private ShareLinks shareLinks = new ShareLinks();
 
     // Required by Axon to build an empty instance before replaying events, and by Jackson to read snapshots
     protected Migration() {
@@ -313,6 +319,26 @@ public class Migration {
         runbooks.decideStart(id, wave.name(), purpose, steps, at).forEach(event -> apply(event));
     }
 
+    /** Opens a read-only share link; an aborted migration may still be shown, so it is not refused here. */
+    @CommandHandler
+    public ShareLinkCreatedEvent handle(CreateShareLinkCommand command) {
+        ShareLinkCreatedEvent event = shareLinks().decideCreate(id, command);
+        apply(event);
+        return event;
+    }
+
+    @CommandHandler
+    public ShareLinkRevokedEvent handle(RevokeShareLinkCommand command) {
+        ShareLinkRevokedEvent event = shareLinks().decideRevoke(id, command);
+        apply(event);
+        return event;
+    }
+
+    /** The share links of the status page, revoked and expired ones included. */
+    public ShareLinks shareLinks() {
+        return shareLinks == null ? new ShareLinks() : shareLinks;
+    }
+
     /** The people the current plan names, with the roles it gives them on this migration. */
     public List<Owner> owners() {
         return plan == null ? List.of() : plan.owners();
@@ -415,6 +441,18 @@ public class Migration {
         if (open != null) {
             wave.decideWith(new GoNoGo(event.at(), open.quorum(), open.expiry(), Map.of(), open.before()));
         }
+    }
+
+    @EventSourcingHandler
+    void on(ShareLinkCreatedEvent event) {
+        shareLinks = shareLinks();
+        shareLinks.evolve(event);
+    }
+
+    @EventSourcingHandler
+    void on(ShareLinkRevokedEvent event) {
+        shareLinks = shareLinks();
+        shareLinks.evolve(event);
     }
 
     @EventSourcingHandler
