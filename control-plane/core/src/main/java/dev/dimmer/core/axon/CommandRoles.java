@@ -39,7 +39,9 @@ public final class CommandRoles {
             Map.entry(RetryRunbookCommand.class, Role.LEAD),
             Map.entry(RecordRehearsalCommand.class, Role.LEAD),
             // an operator may prove a rollback can run (a dry run), not rehearse it for real
-            Map.entry(RecordDryRunCommand.class, Role.OPERATOR));
+            Map.entry(RecordDryRunCommand.class, Role.OPERATOR),
+            // the scheduler's notices (a hold ended, a digest); it holds the operator role
+            Map.entry(dev.dimmer.api.schedule.PostNoticeCommand.class, Role.OPERATOR));
 
     // a role that may also send the command: a lead may start a validation run as an operator does
     private static final Map<Class<?>, Role> ALSO = Map.of(RequestValidationRunCommand.class, Role.LEAD);
