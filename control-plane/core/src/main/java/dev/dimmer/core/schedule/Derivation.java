@@ -93,7 +93,7 @@ public final class Derivation {
             Instant ends = wave.shadowSince().plus(shadow);
             if (!shadow.isZero()) {
                 once(facts, due, new Due(DueKind.HOLD_ENDS, wave.name(), null, "shadow " + wavePlan.shadow()
-                        + " from " + Moments.when(wave.shadowSince(), now, zone), ends,
+                        + " from " + Moments.when(wave.shadowSince(), Instant.EPOCH, zone), ends,
                         wavePlan.advancesByItself() ? AUTO_ADVANCE_CHECK : null, ends));
             }
         }
@@ -102,7 +102,8 @@ public final class Derivation {
             Duration hold = PlanDuration.orZero(wavePlan.hold());
             Instant ends = wave.since().plus(hold);
             once(facts, due, new Due(DueKind.HOLD_ENDS, wave.name(), null, "hold " + (hold.isZero() ? "none"
-                    : wavePlan.hold()) + " at " + wave.weight() + "% from " + Moments.when(wave.since(), now, zone)
+                    : wavePlan.hold()) + " at " + wave.weight() + "% from "
+                    + Moments.when(wave.since(), Instant.EPOCH, zone)
                     + (wavePlan.advancesByItself() ? "; auto_advance when the evidence is green" : ""), ends,
                     wavePlan.advancesByItself() ? AUTO_ADVANCE_CHECK : null, ends));
         }
@@ -136,7 +137,8 @@ public final class Derivation {
         Duration lead = plan.communication().goNoGoReview() == null ? DEFAULT_REVIEW
                 : PlanDuration.orZero(plan.communication().goNoGoReview());
         Instant opens = opening.toInstant();
-        String window = "the window at " + Moments.when(opens, now, zone);
+        // rules are worded without the time of derivation, so deriving again on another day changes nothing
+        String window = "the window at " + Moments.when(opens, Instant.EPOCH, zone);
         if (wave.goNoGoOpenedAt() == null) {
             due.add(new Due(DueKind.GO_NO_GO_REVIEW, wave.name(), null, "go/no-go review "
                     + (plan.communication().goNoGoReview() == null ? "24h" : plan.communication().goNoGoReview())

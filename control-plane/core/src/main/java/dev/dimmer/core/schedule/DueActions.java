@@ -144,8 +144,9 @@ public final class DueActions {
                 missing.add(owner.name() + " (" + owner.role().label() + ")");
             }
         }
-        notice(firing, wave.name(), "go/no-go for " + wave.name() + " has not passed 4h before the window at "
-                + Moments.when(firing.due(), firing.scheduled(), zone(facts)) + "; not voted yet: "
+        notice(firing, wave.name(), "go/no-go for " + wave.name() + " has not passed and the window opens at "
+                + Moments.when(firing.due(), firing.scheduled(), zone(facts)) + ", "
+                + Moments.fromNow(firing.scheduled(), firing.due()) + "; not voted yet: "
                 + (missing.isEmpty() ? "nobody named in the plan" : String.join(", ", missing)));
     }
 

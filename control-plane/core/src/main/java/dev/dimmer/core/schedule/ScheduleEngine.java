@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 @Requires(property = "dimmer.schedule.enabled", notEquals = "false")
-final class ScheduleEngine implements ApplicationEventListener<StartupEvent> {
+public final class ScheduleEngine implements ApplicationEventListener<StartupEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(ScheduleEngine.class);
     private final Scheduler scheduler;
 
@@ -34,10 +34,16 @@ final class ScheduleEngine implements ApplicationEventListener<StartupEvent> {
         }
     }
 
+    /**
+     * Stops firing and waits for running jobs; call it before Axon shuts down, so that no job meets a command bus
+     * without handlers. Stopping twice is harmless.
+     */
     @PreDestroy
-    void stop() {
+    public void stop() {
         try {
-            scheduler.shutdown(true);
+            if (!scheduler.isShutdown()) {
+                scheduler.shutdown(true);
+            }
         } catch (SchedulerException e) {
             LOG.warn("the scheduler did not stop cleanly: {}", e.getMessage());
         }
