@@ -113,6 +113,13 @@ final class Sentences {
         if (event instanceof RollbackRehearsedEvent e) {
             return RunbookSentences.rehearsed(e);
         }
+        if (event instanceof dev.dimmer.api.migration.TimeRuleOverriddenEvent e) {
+            return "Lead override of the " + e.override().label() + " rule on wave " + esc(e.wave()) + " (it said: "
+                    + SlackText.quote(e.refusal()) + ")";
+        }
+        if (event instanceof dev.dimmer.api.schedule.ScheduledNoticeEvent e) {
+            return esc(e.text());
+        }
         if (event instanceof MigrationAbortedEvent) {
             return "Migration " + id + " aborted";
         }

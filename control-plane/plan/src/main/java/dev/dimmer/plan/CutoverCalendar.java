@@ -7,6 +7,7 @@ import dev.dimmer.api.plan.Windows;
 import java.text.ParseException;
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -24,6 +25,10 @@ import org.quartz.CronExpression;
  */
 public final class CutoverCalendar {
     private static final int MAX_OPENINGS = 2_000;
+    // openings are counted on from a day before the asked start, as a trigger counts them from its previous firing:
+    // on the day clocks go back, Quartz asked from inside the repeated hour skips a 02:30 that a trigger running since
+    // the day before fires (at the second 02:30), and the calendar must agree with the trigger
+    private static final Duration LOOK_BACK = Duration.ofHours(26);
 
     private final Windows windows;
 
@@ -70,7 +75,10 @@ public final class CutoverCalendar {
         ZonedDateTime from = date(cutover.from()).map(d -> d.atStartOfDay(zone())).filter(d -> d.isAfter(start)).orElse(start);
         ZonedDateTime until = date(cutover.until()).map(d -> d.plusDays(1).atStartOfDay(zone())).filter(d -> d.isBefore(end)).orElse(end);
         CronExpression cron = parsed(cutover.cron());
-        Date next = cron.getNextValidTimeAfter(Date.from(from.toInstant().minusMillis(1)));
+        Date next = cron.getNextValidTimeAfter(Date.from(from.toInstant().minus(LOOK_BACK)));
+        while (next != null && next.toInstant().isBefore(from.toInstant())) {
+            next = cron.getNextValidTimeAfter(next);
+        }
         while (next != null && next.toInstant().isBefore(until.toInstant()) && result.size() < MAX_OPENINGS) {
             result.add(next.toInstant().atZone(zone()));
             next = cron.getNextValidTimeAfter(next);
@@ -85,7 +93,11 @@ public final class CutoverCalendar {
             return Optional.empty();
         }
         ZonedDateTime from = date(cutover.from()).map(d -> d.atStartOfDay(zone())).filter(d -> d.isAfter(start)).orElse(start);
-        Date next = parsed(cutover.cron()).getNextValidTimeAfter(Date.from(from.toInstant().minusMillis(1)));
+        CronExpression cron = parsed(cutover.cron());
+        Date next = cron.getNextValidTimeAfter(Date.from(from.toInstant().minus(LOOK_BACK)));
+        while (next != null && next.toInstant().isBefore(from.toInstant())) {
+            next = cron.getNextValidTimeAfter(next);
+        }
         Optional<LocalDate> until = date(cutover.until());
         return Optional.ofNullable(next).map(d -> d.toInstant().atZone(zone()))
                 .filter(opening -> until.isEmpty() || !opening.toLocalDate().isAfter(until.get()));
@@ -109,6 +121,52 @@ public final class CutoverCalendar {
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether the plan names a cutover window at all (without one, cutovers may happen at any time). */
+    public boolean hasWindow() {
+        CutoverWindow cutover = windows.cutover();
+        return cutover != null && cutover.cron() != null && cronProblem(cutover.cron()).isEmpty();
+    }
+
+    /** How long each opening of the window stays open. */
+    public Duration length() {
+        return PlanDuration.orZero(windows.cutover() == null ? null : windows.cutover().duration());
+    }
+
+    /** The opening of the window that is open at {@code at} (opening inclusive, close exclusive), if any. */
+    public Optional<ZonedDateTime> openAt(Instant at) {
+        Duration length = length();
+        if (!hasWindow() || length.isZero()) {
+            return Optional.empty();
+        }
+        ZonedDateTime now = at.atZone(zone());
+        List<ZonedDateTime> open = openings(now.minus(length).plusNanos(1_000_000), now.plusNanos(1_000_000));
+        return open.isEmpty() ? Optional.empty() : Optional.of(open.get(open.size() - 1));
+    }
+
+    /** The freeze whose days (in the plan's zone, both inclusive) hold {@code at}, if any. */
+    public Optional<Freeze> frozenAt(Instant at) {
+        LocalDate day = at.atZone(zone()).toLocalDate();
+        for (Freeze freeze : windows.freezes()) {
+            Optional<LocalDate> from = date(freeze.from());
+            Optional<LocalDate> to = date(freeze.to());
+            if (from.isPresent() && to.isPresent() && !day.isBefore(from.get()) && !day.isAfter(to.get())) {
+                return Optional.of(freeze);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** When a freeze ends: the start of the day after its last day, in the plan's zone. */
+    public Optional<ZonedDateTime> endOf(Freeze freeze) {
+        return date(freeze.to()).map(d -> d.plusDays(1).atStartOfDay(zone()));
+    }
+
+    /** The first opening after {@code at} that no freeze overlaps, within two years; empty when none. */
+    public Optional<ZonedDateTime> nextOpening(Instant at) {
+        ZonedDateTime from = at.atZone(zone()).plusNanos(1_000_000);
+        return openings(from, from.plusYears(2)).stream().filter(o -> freezeAt(o).isEmpty()).findFirst();
     }
 
     private CronExpression parsed(String cron) {

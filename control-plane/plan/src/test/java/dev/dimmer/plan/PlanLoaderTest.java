@@ -83,7 +83,7 @@ class PlanLoaderTest {
                 "plan.yaml:1:1: title: missing required field; expected a one-line title, e.g. Orders database to managed PostgreSQL",
                 "plan.yaml:3:26: owners[0].role: 'boss' is not allowed; expected one of: lead, approver, operator, viewer, auditor",
                 "plan.yaml:6:24: waves[0].canary_steps: step 10 does not rise above 50; expected strictly increasing percentages from 1 to 99, e.g. 10, 50",
-                "plan.yaml:7:5: waves[0].dependson: unknown field (did you mean 'depends_on'?); expected one of: name, description, datasets, depends_on, switch, shadow, canary_steps, hold");
+                "plan.yaml:7:5: waves[0].dependson: unknown field (did you mean 'depends_on'?); expected one of: name, description, datasets, depends_on, switch, shadow, canary_steps, hold, stabilization, auto_advance");
     }
 
     @Test

@@ -13,7 +13,7 @@ import picocli.CommandLine.HelpCommand;
                 AdvanceCommand.class, GoNoGoCommand.class, VoteCommand.class, CutoverCommand.class, RollbackCommand.class, RehearseCommand.class,
                 AbortCommand.class,
                 SwitchesCommand.class, SwitchCommand.class, ShareCommand.class,
-                AuditCommand.class, GateCommand.class, ReportCommand.class, ProjectionsCommand.class, dev.dimmer.deploy.plan.PlanCommand.class,
+                AuditCommand.class, GateCommand.class, ScheduleCommand.class, ReportCommand.class, ProjectionsCommand.class, dev.dimmer.deploy.plan.PlanCommand.class,
                 dev.dimmer.deploy.diff.DiffCommand.class, ValidateCommand.class,
                 dev.dimmer.bench.BenchCommand.class, HelpCommand.class})
 public final class Commands implements Runnable {
@@ -31,6 +31,7 @@ public final class Commands implements Runnable {
         line.getSubcommands().get("bench").addSubcommand("instant", new BenchInstantCommand());
         line.getSubcommands().get("bench").addSubcommand("evidence", new BenchEvidenceCommand());
         line.getSubcommands().get("bench").addSubcommand("pages", new BenchPagesCommand());
+        line.getSubcommands().get("bench").addSubcommand("schedule", new BenchScheduleCommand());
         CommandLine audit = line.getSubcommands().get("audit");
         audit.addSubcommand(AuditExportCommand.class);
         audit.addSubcommand(AuditProveCommand.class);

@@ -35,7 +35,9 @@ final class DemoWalkthrough {
     String[] run(String examplePlan) {
         // the example's connections and webhooks name hosts that do not exist here, so no rehearsal could pass:
         // the demo's copy of its cutover gate does not ask for one (its rollback steps run, and stall, for real)
-        String planText = examplePlan.replace("rehearsed_rollback: true", "rehearsed_rollback: false");
+        String planText = DemoSchedule.everyTenSeconds(DemoTimes.relativeTo(examplePlan.replace(
+                "rehearsed_rollback: true", "rehearsed_rollback: false"),
+                java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin"))));
         PlanLoadResult loaded = new PlanLoader().load(DemoCommand.PLAN, planText);
         if (!loaded.valid()) {
             throw new ApiException(2, "the demo plan is invalid: " + loaded.problems().get(0).render(), null);
@@ -99,9 +101,11 @@ final class DemoWalkthrough {
         step(id, first, "advance", "all consumers read the target; entering stabilization");
         if (dependent != null) {
             goNoGo(id, dependent);
-            step(id, dependent, "cutover", first.name() + " is stable");
+            step(client, id, dependent, "cutover", Map.of("reason", first.name() + " is stable; the same "
+                    + "exception to the window", "override", List.of("window")));
         }
         step(id, first, "advance", "stable for the retention window; old system retired");
+        DemoSchedule.show(client, out, id);
         out.println();
         out.println("Status:");
         JsonNode status = client.get("/api/migrations/" + Paths.segment(id));
@@ -211,10 +215,15 @@ final class DemoWalkthrough {
      */
     private void cutoverRetriedSafely(String id, WavePlan wave, String reason) {
         String action = "cutover";
+        attempt(id, wave, action, reason);
+        Map<String, Object> body = Map.of("reason", reason + "; not waiting for the window", "override",
+                List.of("window"));
         ApiClient keyed = client.withIdempotencyKey("demo-" + action + "-" + wave.name());
-        step(keyed, id, wave, action, reason);
+        step(keyed, id, wave, action, body);
+        out.printf("  %-14s %-9s the lead overrode the window with a reason; the audit trail keeps both%n",
+                wave.name(), action);
         String path = "/api/migrations/" + Paths.segment(id) + "/waves/" + Paths.segment(wave.name()) + "/" + action;
-        keyed.post(path, Map.of("reason", reason));
+        keyed.post(path, body);
         JsonNode trail = client.get("/api/migrations/" + Paths.segment(id) + "/audit").path("entries");
         long times = 0;
         for (JsonNode entry : trail) {
@@ -234,13 +243,42 @@ final class DemoWalkthrough {
     }
 
     private void step(ApiClient sender, String id, WavePlan wave, String action, String reason) {
-        JsonNode state = sender.post("/api/migrations/" + Paths.segment(id) + "/waves/" + Paths.segment(wave.name())
-                + "/" + action, Map.of("reason", reason));
+        step(sender, id, wave, action, Map.of("reason", reason));
+    }
+
+    private void step(ApiClient sender, String id, WavePlan wave, String action, Map<String, Object> body) {
+        String reason = String.valueOf(body.get("reason"));
+        String path = "/api/migrations/" + Paths.segment(id) + "/waves/" + Paths.segment(wave.name()) + "/" + action;
+        JsonNode state = null;
+        for (int tries = 1; state == null; tries++) {
+            try {
+                state = sender.post(path, body);
+            } catch (ApiException refused) {
+                long wait = DemoTimes.holdMillis(refused);
+                if (wait == 0 || tries == 5) {
+                    throw refused;
+                }
+                if (tries == 1) {
+                    out.printf("  %-14s %-9s held: %s; waiting it out%n", wave.name(), action, refused.getMessage()
+                            .replace(" (a lead may override with --override-hold and a reason)", ""));
+                    out.flush();
+                }
+                sleep(wait);
+            }
+        }
         String now = state.path("phase").asText() + (state.path("phase").asText().equals("CANARY")
                 ? " " + state.path("weight").asInt() + "%" : "");
         out.printf("  %-14s %-9s %-15s -> %-15s %s%n", wave.name(), action, states.get(wave.name()), now, reason);
         out.flush();
         states.put(wave.name(), now);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** What the wave's consumers read now, asked as an OpenFeature OFREP provider would ask, for a few readers. */

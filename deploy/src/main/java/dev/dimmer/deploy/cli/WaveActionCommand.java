@@ -26,6 +26,14 @@ abstract class WaveActionCommand extends SendingCommand {
         return body;
     }
 
+    /** Puts the time rules a lead sets aside into the body, when there are any. */
+    static Map<String, Object> overriding(Map<String, Object> body, java.util.List<String> overrides) {
+        if (!overrides.isEmpty()) {
+            body.put("override", overrides);
+        }
+        return body;
+    }
+
     @Override
     void run(ApiClient client) {
         JsonNode state = client.post("/api/migrations/" + Paths.segment(migration) + "/waves/"

@@ -148,7 +148,10 @@ public final class ControlPlane implements AutoCloseable {
             return;
         }
         try {
-            // Axon first: its processors and the store's reader still use the pool the context is about to close
+            // the scheduler first: a job firing while Axon shuts down would find no command handler
+            context.findBean(dev.dimmer.core.schedule.ScheduleEngine.class)
+                    .ifPresent(dev.dimmer.core.schedule.ScheduleEngine::stop);
+            // Axon next: its processors and the store's reader still use the pool the context is about to close
             context.getBean(org.axonframework.config.Configuration.class).shutdown();
             context.close();
         } finally {

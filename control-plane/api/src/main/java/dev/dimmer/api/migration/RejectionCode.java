@@ -16,6 +16,12 @@ public enum RejectionCode {
     VALIDATION_MISSING,
     /** The cutover's gate asks for a measured, fresh, quick enough rollback rehearsal and there is none (409). */
     ROLLBACK_NOT_REHEARSED,
+    /** A cutover outside the plan's cutover window (409); the refusal names the next opening. */
+    OUTSIDE_WINDOW,
+    /** A cutover inside one of the plan's change freezes (409); the refusal names the freeze and its reason. */
+    CHANGE_FREEZE,
+    /** A shadow, canary hold or stabilization period has not run its time yet (409); the refusal says when it has. */
+    HOLD_NOT_OVER,
     /** The plan change would rewrite history (409). */
     PLAN_CONFLICT,
     /** Another command changed the migration first (409). */

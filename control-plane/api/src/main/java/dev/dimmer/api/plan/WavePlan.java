@@ -13,10 +13,14 @@ import java.util.List;
  * @param routingSwitch the routing switch consumers read to pick source or target
  * @param shadow        how long source and target run side by side before canary, e.g. {@code 7d}
  * @param hold          how long each canary step holds before the next, e.g. {@code 24h}
+ * @param stabilization how long the wave stabilizes after its cutover before it may be decommissioned, e.g.
+ *                      {@code 7d}; no wait when absent
+ * @param autoAdvance   whether the scheduler raises the canary weight by itself once the hold is over and the gate's
+ *                      evidence is green (absent: false)
  */
 public record WavePlan(String name, List<String> dependsOn, List<Integer> canarySteps, String description,
                        List<String> datasets, @JsonProperty("switch") String routingSwitch, PlanDuration shadow,
-                       PlanDuration hold) {
+                       PlanDuration hold, PlanDuration stabilization, Boolean autoAdvance) {
     public static final List<Integer> DEFAULT_CANARY_STEPS = List.of(10, 50);
 
     @JsonCreator
@@ -28,5 +32,15 @@ public record WavePlan(String name, List<String> dependsOn, List<Integer> canary
 
     public WavePlan(String name, List<String> dependsOn, List<Integer> canarySteps) {
         this(name, dependsOn, canarySteps, null, null, null, null, null);
+    }
+
+    public WavePlan(String name, List<String> dependsOn, List<Integer> canarySteps, String description,
+                    List<String> datasets, String routingSwitch, PlanDuration shadow, PlanDuration hold) {
+        this(name, dependsOn, canarySteps, description, datasets, routingSwitch, shadow, hold, null, null);
+    }
+
+    /** Whether the scheduler raises the weight by itself when the hold is over and the evidence is green. */
+    public boolean advancesByItself() {
+        return Boolean.TRUE.equals(autoAdvance);
     }
 }

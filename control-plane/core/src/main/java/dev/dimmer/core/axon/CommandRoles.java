@@ -44,7 +44,9 @@ public final class CommandRoles {
             Map.entry(RecordDryRunCommand.class, Role.OPERATOR),
             // a share link shows the migration to people without an account: the lead decides who sees it
             Map.entry(CreateShareLinkCommand.class, Role.LEAD),
-            Map.entry(RevokeShareLinkCommand.class, Role.LEAD));
+            Map.entry(RevokeShareLinkCommand.class, Role.LEAD),
+            // the scheduler's notices (a hold ended, a digest); it holds the operator role
+            Map.entry(dev.dimmer.api.schedule.PostNoticeCommand.class, Role.OPERATOR));
 
     // a role that may also send the command: a lead may start a validation run as an operator does
     private static final Map<Class<?>, Role> ALSO = Map.of(RequestValidationRunCommand.class, Role.LEAD);

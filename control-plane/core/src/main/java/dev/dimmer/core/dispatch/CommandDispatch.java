@@ -42,7 +42,16 @@ public final class CommandDispatch implements Dispatch {
 
     @Override
     public <R> Outcome<R> send(Caller caller, String reason, Function<Provenance, ? extends MigrationCommand> build) {
-        Provenance provenance = new Provenance(caller.actor(), caller.channel(), reason, clock.instant());
+        return sendAt(caller, reason, clock.instant(), build);
+    }
+
+    /**
+     * As {@link #send}, with the command's time given rather than read from the clock: the scheduler's commands
+     * carry their job's scheduled fire time, so a late or repeated firing is judged as the firing it stands for.
+     */
+    public <R> Outcome<R> sendAt(Caller caller, String reason, java.time.Instant at,
+                                 Function<Provenance, ? extends MigrationCommand> build) {
+        Provenance provenance = new Provenance(caller.actor(), caller.channel(), reason, at);
         MigrationCommand command = build.apply(provenance);
         Actor scoped = directory.onMigration(caller.actor(), command.migrationId());
         if (!scoped.equals(caller.actor())) {

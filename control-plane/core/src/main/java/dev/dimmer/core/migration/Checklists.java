@@ -82,6 +82,10 @@ final class Checklists {
     }
 
     private static String kind(RejectionCode code) {
+        if (code == RejectionCode.OUTSIDE_WINDOW || code == RejectionCode.CHANGE_FREEZE
+                || code == RejectionCode.HOLD_NOT_OVER) {
+            return "time";
+        }
         return code == RejectionCode.ILLEGAL_TRANSITION ? "phase" : "canary";
     }
 }

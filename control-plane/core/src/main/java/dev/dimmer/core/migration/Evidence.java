@@ -67,6 +67,12 @@ final class Evidence {
         return Optional.ofNullable(open.get(runId));
     }
 
+    /** The validations of the wave that have a run open now. */
+    List<String> running(String wave) {
+        return open.values().stream().filter(run -> run.wave().equals(wave))
+                .flatMap(run -> run.validations().stream().filter(v -> !run.recorded().contains(v))).toList();
+    }
+
     boolean known(String runId) {
         return open.containsKey(runId) || completed.contains(runId);
     }

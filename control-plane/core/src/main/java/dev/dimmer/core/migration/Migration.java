@@ -54,6 +54,8 @@ import dev.dimmer.api.share.CreateShareLinkCommand;
 import dev.dimmer.api.share.RevokeShareLinkCommand;
 import dev.dimmer.api.share.ShareLinkCreatedEvent;
 import dev.dimmer.api.share.ShareLinkRevokedEvent;
+import dev.dimmer.api.schedule.PostNoticeCommand;
+import dev.dimmer.api.schedule.ScheduledNoticeEvent;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.TreeSet;
@@ -83,6 +85,8 @@ public class Migration {
     private Runbooks runbooks = new Runbooks();
     // a snapshot taken before share links existed has none
     private ShareLinks shareLinks = new ShareLinks();
+    // the scheduler's notices given (kind:wave:due), so that each is given once; a snapshot without it has none
+    private TreeSet<String> noticed = new TreeSet<>();
 
     // Required by Axon to build an empty instance before replaying events, and by Jackson to read snapshots
     protected Migration() {
@@ -113,11 +117,13 @@ public class Migration {
     public WaveState handle(AdvanceWaveCommand command) {
         Wave wave = activeWave(command);
         Instant at = command.provenance().at();
-        WaveMove move = move(wave, command.weight(), at);
+        WaveMove move = move(wave, command.weight(), at).overriding(command.overrides());
+        String reason = command.provenance().reason();
         switch (wave.phase()) {
             case SHADOW -> {
                 WaveMove entry = move.withWeight(command.weight() == null ? wave.firstCanaryStep() : command.weight());
                 TransitionRules.ENTER_CANARY.enforce(entry);
+                TimeRule.overridden(entry, TransitionRules.ENTER_CANARY_TIME, reason).forEach(e -> apply(e));
                 apply(new WaveAdvancedEvent(id, wave.name(), Phase.SHADOW, Phase.CANARY, entry.weight(), at));
             }
             case CANARY -> {
@@ -126,10 +132,12 @@ public class Migration {
                 }
                 WaveMove raise = command.weight() == null ? move.withWeight(wave.nextCanaryStep().orElseThrow()) : move;
                 TransitionRules.RAISE_CANARY.enforce(raise);
+                TimeRule.overridden(raise, TransitionRules.RAISE_CANARY_TIME, reason).forEach(e -> apply(e));
                 apply(new CanaryWeightRaisedEvent(id, wave.name(), wave.weight(), raise.weight(), at));
             }
             default -> {
                 TransitionRules.ADVANCE.enforce(move);
+                TimeRule.overridden(move, TransitionRules.ADVANCE_TIME, reason).forEach(e -> apply(e));
                 Phase next = wave.phase().next().orElseThrow();
                 apply(new WaveAdvancedEvent(id, wave.name(), wave.phase(), next, next.fixedWeight(), at));
             }
@@ -140,7 +148,9 @@ public class Migration {
     @CommandHandler
     public WaveState handle(StartCutoverCommand command) {
         Wave wave = activeWave(command);
-        TransitionRules.CUTOVER.enforce(move(wave, null, command.provenance().at()));
+        WaveMove move = move(wave, null, command.provenance().at()).overriding(command.overrides());
+        TransitionRules.CUTOVER.enforce(move);
+        TimeRule.overridden(move, TransitionRules.CUTOVER_TIME, command.provenance().reason()).forEach(e -> apply(e));
         apply(new CutoverStartedEvent(id, wave.name(), wave.weight(), command.provenance().at()));
         startRunbook(wave, RunPurpose.CUTOVER, plan.cutover().actionsFor(wave.name()), command.provenance().at());
         return state(wave);
@@ -235,6 +245,26 @@ public class Migration {
             }
         }
         return new ResultRecorded(command.runId(), result.validation(), true, rolledBack, after.complete());
+    }
+
+    @CommandHandler
+    public void handle(PostNoticeCommand command) {
+        requireActive();
+        String wave = command.wave() == null ? null : knownWave(command.wave()).name();
+        if (!noticed.contains(command.noticeKey())) {
+            apply(new ScheduledNoticeEvent(id, wave, command.kind(), command.text(), command.due(),
+                    command.provenance().at()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ScheduledNoticeEvent event) {
+        noticed.add(event.noticeKey());
+    }
+
+    /** What the scheduler derives this migration's jobs from. */
+    public ScheduleFacts scheduleFacts() {
+        return ScheduleFacts.of(id, plan, waves, evidence, abortedAt, noticed);
     }
 
     /** The checklist of the wave's next transition as the rules would judge it at {@code at}. */
@@ -392,7 +422,7 @@ public class Migration {
     @EventSourcingHandler
     void on(WaveEvent event) {
         Wave wave = waves.get(event.wave());
-        wave.moveTo(event.phase(), event.weight());
+        wave.moveTo(event.phase(), event.weight(), event.at());
         SwitchOwner.reviveOnForwardMove(killedSwitches, event);
         // entering the step a go/no-go decides uses it up; a rollback voids it: the next step needs a fresh vote
         GoNoGo open = wave.goNoGo();

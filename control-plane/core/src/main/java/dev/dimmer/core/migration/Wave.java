@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.dimmer.api.migration.Phase;
 import dev.dimmer.api.migration.PhaseWords;
 import dev.dimmer.api.plan.WavePlan;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,6 +20,11 @@ final class Wave {
     private int weight;
     private GoNoGo goNoGo;
     private WaveRehearsal rehearsal = WaveRehearsal.NONE;
+    // when the wave last moved (phase or weight), and when it first entered SHADOW; null in snapshots from before
+    // the time rules, which then hold no time against the wave
+    private Instant since;
+    private Instant shadowSince;
+    private Instant cutoverAt;
 
     // Required by Jackson to read snapshots
     private Wave() {
@@ -37,9 +43,31 @@ final class Wave {
         this.canarySteps = plan.canarySteps();
     }
 
-    void moveTo(Phase newPhase, int newWeight) {
+    void moveTo(Phase newPhase, int newWeight, Instant at) {
+        if (newPhase == Phase.SHADOW && phase.isBefore(Phase.SHADOW)) {
+            this.shadowSince = at;
+        }
+        if (newPhase == Phase.CUTOVER) {
+            this.cutoverAt = at;
+        }
         this.phase = newPhase;
         this.weight = newWeight;
+        this.since = at;
+    }
+
+    /** When the wave last cut over; null before. */
+    Instant cutoverAt() {
+        return cutoverAt;
+    }
+
+    /** When the wave last changed phase or weight; null when not known. */
+    Instant since() {
+        return since;
+    }
+
+    /** When the wave entered SHADOW from backfill (a rollback back to SHADOW does not restart it); null before. */
+    Instant shadowSince() {
+        return shadowSince;
     }
 
     void decideWith(GoNoGo vote) {
@@ -92,12 +120,15 @@ final class Wave {
     public boolean equals(Object other) {
         return other instanceof Wave w && w.name.equals(name) && w.dependsOn.equals(dependsOn)
                 && w.canarySteps.equals(canarySteps) && w.phase == phase && w.weight == weight
-                && java.util.Objects.equals(w.goNoGo, goNoGo) && w.rehearsal().equals(rehearsal());
+                && java.util.Objects.equals(w.goNoGo, goNoGo) && w.rehearsal().equals(rehearsal())
+                && java.util.Objects.equals(w.since, since) && java.util.Objects.equals(w.shadowSince, shadowSince)
+                && java.util.Objects.equals(w.cutoverAt, cutoverAt);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(name, dependsOn, canarySteps, phase, weight, goNoGo, rehearsal());
+        return java.util.Objects.hash(name, dependsOn, canarySteps, phase, weight, goNoGo, rehearsal(), since, shadowSince,
+                cutoverAt);
     }
 
     String describe() {

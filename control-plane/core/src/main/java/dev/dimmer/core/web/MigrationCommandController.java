@@ -74,8 +74,9 @@ final class MigrationCommandController {
     HttpResponse<?> advance(HttpRequest<?> request, @PathVariable String migration, @PathVariable String wave,
                             @Nullable @Body WaveActionRequest body) {
         WaveActionRequest action = orEmpty(body);
+        var overrides = action.overrides();
         return commands.send(request, action.reason(),
-                p -> new AdvanceWaveCommand(migration, wave, action.weight(), p), WaveState.class);
+                p -> new AdvanceWaveCommand(migration, wave, action.weight(), p, overrides), WaveState.class);
     }
 
     @Post(uri = "/{migration}/waves/{wave}/weight", consumes = MediaType.APPLICATION_JSON)
@@ -91,8 +92,9 @@ final class MigrationCommandController {
     @Post(uri = "/{migration}/waves/{wave}/cutover", consumes = MediaType.APPLICATION_JSON)
     HttpResponse<?> cutover(HttpRequest<?> request, @PathVariable String migration, @PathVariable String wave,
                             @Nullable @Body WaveActionRequest body) {
-        return commands.send(request, orEmpty(body).reason(), p -> new StartCutoverCommand(migration, wave, p),
-                WaveState.class);
+        var overrides = orEmpty(body).overrides();
+        return commands.send(request, orEmpty(body).reason(),
+                p -> new StartCutoverCommand(migration, wave, p, overrides), WaveState.class);
     }
 
     @Post(uri = "/{migration}/waves/{wave}/rollback", consumes = MediaType.APPLICATION_JSON)
