@@ -123,14 +123,10 @@ class EvidenceRunnerTest {
                         .body().path("run_id").asText());
             }
             await(() -> runs.stream().allMatch(run -> results(one, id, run).size() == 2), Duration.ofSeconds(60));
-            // each run's two results are in the log once, whichever node ran it and however they came out
-            Map<String, Integer> recorded = new HashMap<>();
-            for (JsonNode e : one.get("/api/migrations/" + id + "/audit", LEAD).body().path("entries")) {
-                if (e.path("payload").has("validation") && e.path("payload").has("runId")) {
-                    recorded.merge(e.path("payload").path("runId").asText() + "/"
-                            + e.path("payload").path("validation").asText(), 1, Integer::sum);
-                }
-            }
+            // each run's two results are in the log once, whichever node ran it and however they came out (the
+            // audit view may trail the report view by a moment)
+            await(() -> recordedResults(one, id).size() == 12, Duration.ofSeconds(20));
+            Map<String, Integer> recorded = recordedResults(one, id);
             assertThat(recorded).hasSize(12).allSatisfy((key, times) -> assertThat(times).as(key).isEqualTo(1));
         } finally {
             control.close();
@@ -167,6 +163,17 @@ class EvidenceRunnerTest {
         } finally {
             control.close();
         }
+    }
+
+    private static Map<String, Integer> recordedResults(RunningControlPlane server, String id) {
+        Map<String, Integer> recorded = new HashMap<>();
+        for (JsonNode e : server.get("/api/migrations/" + id + "/audit", LEAD).body().path("entries")) {
+            if (e.path("payload").has("validation") && e.path("payload").has("runId")) {
+                recorded.merge(e.path("payload").path("runId").asText() + "/"
+                        + e.path("payload").path("validation").asText(), 1, Integer::sum);
+            }
+        }
+        return recorded;
     }
 
     private static List<JsonNode> results(RunningControlPlane server, String id, String runId) {
