@@ -1,6 +1,6 @@
 package dev.dimmer.chatbot;
 
-import dev.dimmer.api.ledger.CheckpointWitness;
+import dev.dimmer.outbox.CheckpointWitness;
 import dev.dimmer.outbox.Outbox;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;

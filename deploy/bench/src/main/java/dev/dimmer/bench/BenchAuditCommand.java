@@ -61,6 +61,9 @@ public final class BenchAuditCommand implements Callable<Integer> {
         double[] ratios = new double[rounds];
         double[] shares = new double[rounds];
         double[] sequencing = new double[rounds];
+        double[][] cpu = new double[4][rounds];
+        var os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         Path temp = Files.createTempDirectory("dimmer-bench-audit");
         ControlPlanes planes = ControlPlanes.provided();
         BenchDatabase database = planes.database(temp, null, "", "");
@@ -69,6 +72,8 @@ public final class BenchAuditCommand implements Callable<Integer> {
             BenchBus bus = new BenchBus(plane.context().getBean(
                     org.axonframework.commandhandling.gateway.CommandGateway.class));
             Notary notary = plane.context().getBean(Notary.class);
+            PostgresCpuProbe probe = new PostgresCpuProbe(plane.context().getBean(javax.sql.DataSource.class)
+                    .getConnection());
             BenchEventsCommand load = load(burst);
             List<String> ids = load.prepare(bus);
             load.sendCommands(bus, ids);
@@ -79,7 +84,12 @@ public final class BenchAuditCommand implements Callable<Integer> {
                     long recordBefore = notary.recordNanos();
                     long sequenceBefore = notary.sequenceNanos();
                     long started = System.nanoTime();
+                    long jvmBefore = os.getProcessCpuTime();
+                    double postgresBefore = probe.seconds();
                     double rate = load.sendCommands(bus, ids);
+                    // CPU per command of the control plane's JVM and of PostgreSQL, in µs
+                    cpu[paused ? 0 : 2][i] = (os.getProcessCpuTime() - jvmBefore) / 1e3 / burst;
+                    cpu[paused ? 1 : 3][i] = (probe.seconds() - postgresBefore) * 1e6 / burst;
                     if (!paused) {
                         // the notary's own time inside the commands' transactions, against the senders' busy time
                         double busy = (System.nanoTime() - started) * (double) senders;
@@ -94,10 +104,12 @@ public final class BenchAuditCommand implements Callable<Integer> {
                 }
                 notary.pauseForBenchmark(false);
                 ratios[i] = on[i] / off[i];
+
                 out.printf("  round %d: notary off %.0f/s, on %.0f/s (%+.1f %%)%n", i + 1, off[i], on[i],
                         100 * (ratios[i] - 1));
                 out.flush();
             }
+            probe.close();
         } finally {
             database.close();
         }
@@ -108,6 +120,10 @@ public final class BenchAuditCommand implements Callable<Integer> {
         out.printf("%-58s %12.0f/s %8s%n", "commands, notary paused (appends not notarised)", median(off), "1.00");
         out.printf("%-58s %12.0f/s %8.2f   %+.1f %% (median of the rounds' ratios; goal: at most 10 %% slower)%n",
                 "commands, notary on", median(on), ratio, 100 * (ratio - 1));
+        out.printf("%-58s %8.0f µs JVM + %.0f µs PostgreSQL%n", "CPU per command, notary paused",
+                median(cpu[0]), median(cpu[1]));
+        out.printf("%-58s %8.0f µs JVM + %.0f µs PostgreSQL   %.2f x%n", "CPU per command, notary on",
+                median(cpu[2]), median(cpu[3]), (median(cpu[2]) + median(cpu[3])) / (median(cpu[0]) + median(cpu[1])));
         out.printf("%-58s %12.1f %%   of the senders' time, inside the commands' transactions%n",
                 "notary's own time on the command path", 100 * median(shares));
         out.printf("%-58s %12.3f ms per command, off the command path%n", "sequencer (leaf indices, background)",

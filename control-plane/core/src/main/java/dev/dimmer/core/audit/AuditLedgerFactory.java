@@ -24,12 +24,18 @@ class AuditLedgerFactory {
 
     @Singleton
     Checkpointer checkpointer(DataSource dataSource, Notary notary, SigningKey key, Clock clock,
-                              java.util.List<dev.dimmer.api.ledger.CheckpointWitness> witnesses,
+                              java.util.List<dev.dimmer.outbox.CheckpointWitness> witnesses,
                               @Value("${dimmer.audit.checkpoint-leaves:1000}") long everyLeaves,
                               @Value("${dimmer.audit.checkpoint-interval:60s}") Duration everyTime) {
         Checkpointer checkpointer = new Checkpointer(dataSource, notary, key, clock, everyLeaves, everyTime);
         checkpointer.witnesses(witnesses);
         return checkpointer;
+    }
+
+    /** The migration aggregate replayed in memory, for point-in-time gate checklists. */
+    @Singleton
+    dev.dimmer.api.audit.MigrationReplays migrationReplays() {
+        return new dev.dimmer.core.migration.InMemoryMigrations();
     }
 
     @Singleton

@@ -1,7 +1,7 @@
 package dev.dimmer.core.audit;
 
 import dev.dimmer.api.ledger.Checkpoint;
-import dev.dimmer.api.ledger.CheckpointWitness;
+import dev.dimmer.outbox.CheckpointWitness;
 import dev.dimmer.api.ledger.CompactRange;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -2,7 +2,6 @@ package dev.dimmer.core.migration;
 
 import dev.dimmer.api.audit.MigrationReplays;
 import dev.dimmer.api.evidence.GateChecklistView;
-import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -14,10 +13,10 @@ import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaMode
 
 /**
  * {@link MigrationReplays} by the aggregate's own event sourcing handlers: an empty {@link Migration}, each event
- * applied as a load from the store would apply it, never published anywhere.
+ * applied as a load from the store would apply it, never published anywhere. A bean through AuditLedgerFactory (the
+ * domain package stays free of the framework).
  */
-@Singleton
-final class InMemoryMigrations implements MigrationReplays {
+public final class InMemoryMigrations implements MigrationReplays {
     private static final AggregateModel<Migration> MODEL =
             AnnotatedAggregateMetaModelFactory.inspectAggregate(Migration.class);
 

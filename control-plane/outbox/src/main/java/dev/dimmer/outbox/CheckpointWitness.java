@@ -1,4 +1,4 @@
-package dev.dimmer.api.ledger;
+package dev.dimmer.outbox;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -6,7 +6,8 @@ import java.sql.SQLException;
 /**
  * Told of every checkpoint the ledger signs, in the transaction that stores it, so that it can hand the signed note
  * to a witness outside the database (the migrations' Slack threads): a copy the database cannot rewrite. It must
- * only queue (for instance in the outbox), never call out.
+ * only queue (in the outbox, on the connection given), never call out. It lives here, beside the outbox, because
+ * it needs nothing but JDBC.
  */
 public interface CheckpointWitness {
     /**
