@@ -66,11 +66,9 @@ final class ShareLinkController {
                            @Nullable @Body ShareLinkRequest body) {
         Ids.requireMigrationId(migration);
         ShareLinkRequest asked = body == null ? new ShareLinkRequest(null, null) : body;
-        Duration lasts;
-        try {
-            lasts = asked.expires() == null || asked.expires().isBlank() ? DEFAULT_EXPIRY
-                    : PlanDuration.parse(asked.expires().strip());
-        } catch (IllegalArgumentException e) {
+        Duration lasts = asked.expires() == null || asked.expires().isBlank() ? DEFAULT_EXPIRY
+                : PlanDuration.parse(asked.expires().strip());
+        if (lasts == null) {
             throw new CommandRejectedException(RejectionCode.INVALID_COMMAND, "expires: '" + asked.expires()
                     + "' is not a duration; write e.g. 12h, 7d or 2w (at most 90d)");
         }
