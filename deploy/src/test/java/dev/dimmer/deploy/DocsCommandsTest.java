@@ -72,6 +72,9 @@ class DocsCommandsTest {
         }
         assertThat(url).as(seen.toString()).isNotNull();
         assertThat(token).as(seen.toString()).isNotNull();
+        // the demo keeps its own token: a dimmer server's DIMMER_HOME/token is not replaced
+        assertThat(home.resolve("token")).doesNotExist();
+        assertThat(Files.readString(home.resolve("demo").resolve("token")).strip()).isEqualTo(token);
         // keep draining the demo's output so that it never blocks on a full pipe
         Thread drain = new Thread(() -> out.lines().forEach(line -> { }));
         drain.setDaemon(true);
