@@ -175,8 +175,8 @@ class CliTest {
         assertThat(opened.exitCode()).as(opened.err()).isZero();
         assertThat(opened.out()).contains("go/no-go for wave customers of crm-cli is open: it needs 2 approvers");
         CliProcess.Result rejectWithoutReason = CliProcess.run(approver, "vote", "crm-cli", "customers", "reject");
-        assertThat(rejectWithoutReason.exitCode()).isEqualTo(1);
-        assertThat(rejectWithoutReason.err()).contains("a rejection needs a reason");
+        assertThat(rejectWithoutReason.exitCode()).isEqualTo(2);
+        assertThat(rejectWithoutReason.err()).contains("a reject needs a reason: add --comment");
         CliProcess.Result voted = CliProcess.run(approver, "vote", "crm-cli", "customers", "approve");
         assertThat(voted.exitCode()).as(voted.err()).isZero();
         assertThat(voted.out()).contains("your approve on wave customers of crm-cli is recorded; the go/no-go has "

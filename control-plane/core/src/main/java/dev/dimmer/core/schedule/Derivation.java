@@ -98,8 +98,10 @@ public final class Derivation {
             }
         }
         boolean nextStep = wavePlan.canarySteps().stream().anyMatch(step -> step > wave.weight());
-        if (wave.phase() == Phase.CANARY && nextStep && wave.since() != null) {
-            Duration hold = PlanDuration.orZero(wavePlan.hold());
+        Duration hold = PlanDuration.orZero(wavePlan.hold());
+        // a canary without a hold may be raised at once: nothing to announce, unless the wave raises itself
+        if (wave.phase() == Phase.CANARY && nextStep && wave.since() != null
+                && (!hold.isZero() || wavePlan.advancesByItself())) {
             Instant ends = wave.since().plus(hold);
             once(facts, due, new Due(DueKind.HOLD_ENDS, wave.name(), null, "hold " + (hold.isZero() ? "none"
                     : wavePlan.hold()) + " at " + wave.weight() + "% from "

@@ -11,6 +11,7 @@ import dev.dimmer.api.migration.OpenGoNoGoCommand;
 import dev.dimmer.api.migration.Phase;
 import dev.dimmer.api.plan.MigrationPlan;
 import dev.dimmer.api.plan.Owner;
+import dev.dimmer.api.plan.PlanDuration;
 import dev.dimmer.api.plan.WavePlan;
 import dev.dimmer.api.schedule.DueKind;
 import dev.dimmer.api.schedule.PostNoticeCommand;
@@ -116,6 +117,10 @@ public final class DueActions {
         Optional<Integer> next = shadow ? Optional.of(plan.canarySteps().get(0))
                 : plan.canarySteps().stream().filter(step -> step > wave.weight()).findFirst();
         if (next.isEmpty() || !(shadow || wave.phase() == Phase.CANARY)) {
+            return;
+        }
+        // a firing derived for another phase (the wave moved since) or a step without a wait announces nothing
+        if (PlanDuration.orZero(shadow ? plan.shadow() : plan.hold()).isZero() && !plan.advancesByItself()) {
             return;
         }
         String what = shadow ? "its shadow of " + plan.shadow() + " is over"
