@@ -43,7 +43,7 @@ import picocli.CommandLine.Model.CommandSpec;
         + "checks called directly, and the time from the last result to the gate opening")
 final class BenchEvidenceCommand implements Callable<Integer> {
     private static final String TOKEN = "bench-evidence-token-0123456789";
-    private static final Actor LEAD = new Actor("bench", "Bench", Set.of(Role.LEAD, Role.OPERATOR, Role.VIEWER));
+    private static final Actor LEAD = new Actor("bench", "Bench", Set.of(Role.LEAD, Role.APPROVER, Role.OPERATOR, Role.VIEWER));
 
     @Option(names = "--scale", defaultValue = "10", description = "Rows: 20,000 customers and 100,000 orders "
             + "per 10 (default: ${DEFAULT-VALUE})")
@@ -74,18 +74,25 @@ final class BenchEvidenceCommand implements Callable<Integer> {
         DemoMetrics metrics = DemoMetrics.start();
         String planText;
         try (var in = getClass().getClassLoader().getResourceAsStream(DemoCommand.PLAN)) {
-            planText = data.pointPlanAtDemo(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),
-                    metrics.url());
+            // the demo's times (a shadow of seconds, windows around today), so that only evidence keeps the gate shut
+            planText = DemoTimes.relativeTo(data.pointPlanAtDemo(new String(in.readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8), metrics.url()), java.time.LocalDate.now(
+                    java.time.ZoneOffset.UTC));
         }
         MigrationPlan plan = new PlanLoader().load(DemoCommand.PLAN, planText).plan();
         String wave = plan.waves().get(0).name();
         try (ControlPlane plane = ControlPlane.start(settings, database, Map.of("dimmer.slack.notifier.enabled",
-                false, "dimmer.validation.poll-interval", "20ms"), List.of(lookup))) {
+                false, "dimmer.validation.poll-interval", "20ms", "dimmer.schedule.enabled", false), List.of(lookup))) {
             ApiClient client = new ApiClient(URI.create(plane.url()), TOKEN);
             client.postText("/api/migrations", planText, "application/yaml", Map.of());
             for (String reason : List.of("backfill", "shadow")) {
                 client.post("/api/migrations/" + plan.slug() + "/waves/" + wave + "/advance", Map.of("reason", reason));
             }
+            // the canary gate asks one lead's go: the bench's lead gives it, and the shadow's seconds pass
+            client.post("/api/migrations/" + plan.slug() + "/waves/" + wave + "/gonogo", Map.of("reason", "bench"));
+            client.post("/api/migrations/" + plan.slug() + "/waves/" + wave + "/votes", Map.of("vote", "approve",
+                    "comment", "bench"));
+            Thread.sleep(Duration.parse("PT" + DemoTimes.SHADOW.toUpperCase()).toMillis() + 500);
             List<ValidationPlan> checks = plan.validationsOf(wave);
             RunningPlannedChecks engine = new RunningPlannedChecks(lookup::get, Clock.systemUTC(),
                     Duration.ofMinutes(10), HttpClient.newHttpClient());
