@@ -44,6 +44,10 @@ public final class BenchAuditCommand implements Callable<Integer> {
             + "log's, topped up with copies of its events, notarised (default: ${DEFAULT-VALUE})")
     int verifyEvents;
 
+    @Option(names = "--database-url", paramLabel = "JDBC_URL", description = "An empty PostgreSQL database for the "
+            + "command rounds (default: a fresh embedded one); the verify rate always uses a fresh embedded one")
+    String databaseUrl;
+
     @Spec
     CommandSpec spec;
 
@@ -66,7 +70,9 @@ public final class BenchAuditCommand implements Callable<Integer> {
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         Path temp = Files.createTempDirectory("dimmer-bench-audit");
         ControlPlanes planes = ControlPlanes.provided();
-        BenchDatabase database = planes.database(temp, null, "", "");
+        BenchDatabase database = planes.database(temp, databaseUrl,
+                System.getenv().getOrDefault("DIMMER_DATABASE_USER", ""),
+                System.getenv().getOrDefault("DIMMER_DATABASE_PASSWORD", ""));
         try (ControlPlanes.Running plane = planes.start(temp, database, Map.of("dimmer.axon.aggregate-cache", false,
                 "dimmer.slack.notifier.enabled", false))) {
             BenchBus bus = new BenchBus(plane.context().getBean(

@@ -87,9 +87,19 @@ public record Leaf(
 
     /** The RFC 9162 leaf hash of any leaf input: SHA-256(0x00 ‖ data). */
     public static byte[] hash(byte[] data) {
-        MessageDigest digest = sha256();
+        MessageDigest digest = reused();
         digest.update((byte) 0x00);
         return digest.digest(data);
+    }
+
+    // a digest per thread, reset by every digest(): looking one up costs more than hashing a node
+    private static final ThreadLocal<MessageDigest> REUSED = ThreadLocal.withInitial(Leaf::sha256);
+
+    /** This thread's SHA-256, for one update..digest sequence that does not call back into another. */
+    static MessageDigest reused() {
+        MessageDigest digest = REUSED.get();
+        digest.reset();
+        return digest;
     }
 
     static MessageDigest sha256() {

@@ -23,7 +23,8 @@ public final class LedgerAudit {
     private final List<StoredCheckpoint> checkpoints;
     private final Map<Long, byte[]> rootsAt = new HashMap<>();
     private final CompactRange range = new CompactRange();
-    private final List<LedgerProblem> problems = new ArrayList<>();
+    // the stored leaves and the events may be read on two threads at once: both report problems
+    private final List<LedgerProblem> problems = java.util.Collections.synchronizedList(new ArrayList<>());
     private final List<Mismatch> mismatches = new ArrayList<>();
     private final List<long[]> missing = new ArrayList<>();
     private long events;
@@ -40,7 +41,10 @@ public final class LedgerAudit {
         checkpoints.forEach(c -> rootsAt.put(c.treeSize(), null));
     }
 
-    /** Every stored leaf hash, in leaf order, whether or not its event is checked. */
+    /**
+     * Every stored leaf hash, in leaf order, whether or not its event is checked. May run on another thread than
+     * the events' calls, at the same time; {@link #finish()} after both.
+     */
     public void storedLeaf(long leafIndex, byte[] hash) {
         if (leafIndex != range.size()) {
             problems.add(new LedgerProblem(-1, range.size(), "deleted",

@@ -17,7 +17,7 @@ public final class MerkleTree {
 
     /** SHA-256(0x01 ‖ left ‖ right). */
     public static byte[] nodeHash(byte[] left, byte[] right) {
-        MessageDigest digest = Leaf.sha256();
+        MessageDigest digest = Leaf.reused();
         digest.update((byte) 0x01);
         digest.update(left);
         return digest.digest(right);

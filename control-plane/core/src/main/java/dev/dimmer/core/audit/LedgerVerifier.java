@@ -53,7 +53,8 @@ public final class LedgerVerifier {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             c.setReadOnly(true);
-            ExecutorService hashing = Executors.newFixedThreadPool(threads, r -> {
+            // one more thread than hashers: it reads the stored leaves in leaf order
+            ExecutorService hashing = Executors.newFixedThreadPool(threads + 1, r -> {
                 Thread thread = new Thread(r, "audit-verify-hash");
                 thread.setDaemon(true);
                 return thread;
@@ -71,6 +72,11 @@ public final class LedgerVerifier {
     }
 
     private LedgerReport verify(Connection c, String migration, ExecutorService hashing) throws SQLException {
+        String snapshot;
+        try (PreparedStatement s = c.prepareStatement("SELECT pg_export_snapshot()"); ResultSet r = s.executeQuery()) {
+            r.next();
+            snapshot = r.getString(1);
+        }
         List<StoredCheckpoint> checkpoints = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("SELECT tree_size, root_hash, signed_note FROM audit_checkpoint");
              ResultSet r = s.executeQuery()) {
@@ -79,15 +85,58 @@ public final class LedgerVerifier {
             }
         }
         LedgerAudit audit = new LedgerAudit(key.publicKey(), checkpoints);
-        try (PreparedStatement s = binary(c.prepareStatement(
-                "SELECT leaf_index, leaf_hash FROM audit_leaf ORDER BY leaf_index"))) {
-            s.setFetchSize(20_000);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    audit.storedLeaf(r.getLong(1), r.getBytes(2));
+        // the stored leaves in leaf order (for the roots) on a second connection in the same snapshot, while this
+        // one reads the events joined with their leaves: two server processes and two readers at once
+        Future<Void> roots = hashing.submit(() -> {
+            storedLeaves(snapshot, audit);
+            return null;
+        });
+        checkEvents(c, migration, hashing, audit);
+        try {
+            roots.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while verifying", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException cause) {
+                throw cause;
+            }
+            throw new IllegalStateException("could not read the stored leaves: " + e.getCause().getMessage(),
+                    e.getCause());
+        }
+        return audit.finish();
+    }
+
+    private void storedLeaves(String snapshot, LedgerAudit audit) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            c.setReadOnly(true);
+            try {
+                try (PreparedStatement s = c.prepareStatement("SET TRANSACTION SNAPSHOT '"
+                        + snapshot.replace("'", "''") + "'")) {
+                    s.execute();
                 }
+                try (PreparedStatement s = binary(c.prepareStatement(
+                        "SELECT leaf_index, leaf_hash FROM audit_leaf ORDER BY leaf_index"))) {
+                    s.setFetchSize(20_000);
+                    try (ResultSet r = s.executeQuery()) {
+                        while (r.next()) {
+                            audit.storedLeaf(r.getLong(1), r.getBytes(2));
+                        }
+                    }
+                }
+            } finally {
+                c.rollback();
+                c.setReadOnly(false);
+                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                c.setAutoCommit(true);
             }
         }
+    }
+
+    private void checkEvents(Connection c, String migration, ExecutorService hashing, LedgerAudit audit)
+            throws SQLException {
         String sql = migration == null ? JOINED
                 : JOINED + " WHERE l.aggregate_identifier = ? OR e.aggregate_identifier = ?";
         ArrayDeque<Future<List<Row>>> hashed = new ArrayDeque<>();
@@ -116,7 +165,6 @@ public final class LedgerVerifier {
         while (!hashed.isEmpty()) {
             check(audit, hashed.poll());
         }
-        return audit.finish();
     }
 
     /** Server-side prepared from the first execution, so results come in binary: bytea as its bytes, not hex. */
