@@ -86,6 +86,8 @@ public final class BenchAuditCommand implements Callable<Integer> {
             for (int i = 0; i < rounds; i++) {
                 // off first in even rounds, on first in odd ones: a drifting load weighs on both alike
                 for (boolean paused : i % 2 == 0 ? new boolean[] {true, false} : new boolean[] {false, true}) {
+                    // each burst starts with the control plane caught up with the one before (views, switches)
+                    Idle.await(java.time.Duration.ofSeconds(30));
                     notary.pauseForBenchmark(paused);
                     long recordBefore = notary.recordNanos();
                     long sequenceBefore = notary.sequenceNanos();

@@ -55,6 +55,18 @@ class NotaryTest {
     }
 
     @Test
+    void shouldKeepThePendingQueuesPagesSoThatVacuumNeverLocksAppendsOut() throws SQLException {
+        // given the migrated schema
+        try (Connection c = database.connect(); PreparedStatement s = c.prepareStatement(
+                "SELECT reloptions FROM pg_class WHERE relname = 'audit_pending'"); ResultSet r = s.executeQuery()) {
+            // when the queue's storage options are read
+            r.next();
+            // then autovacuum may not truncate it (an ACCESS EXCLUSIVE lock every append would wait behind)
+            assertThat(r.getString(1)).contains("vacuum_truncate=false");
+        }
+    }
+
+    @Test
     void shouldSequenceBatchesWithoutGapsAndNotarisePastEventsOnlyIntoAnEmptyLedger() throws SQLException {
         try (Connection c = database.connect()) {
             c.setAutoCommit(false);
