@@ -38,6 +38,11 @@ class AuditExportMeasureTest {
         for (int i = 0; i < size; i++) {
             leaves.add(Leaf.hash(Integer.toString(i).getBytes(StandardCharsets.UTF_8)));
         }
+        // the proven leaf is a real event's, so that the proof's event fields hash to it
+        StoredEvent proven = new StoredEvent(size / 3 + 1, "0b5e0f3c-8d1e-4f7a-9c2b-6a1d2e3f4a5b", "crm", 7,
+                "Migration", "dev.dimmer.api.migration.WaveAdvancedEvent", null, "2026-12-01T09:00:00Z", new byte[0],
+                new byte[0], (long) size / 3, null);
+        leaves.set(size / 3, proven.leaf().hash());
         LedgerTree tree = new LedgerTree();
         leaves.forEach(tree::append);
         List<byte[]> path = tree.inclusion(size / 3, size);
@@ -45,9 +50,9 @@ class AuditExportMeasureTest {
         int json = JsonLinesExport.path(size, path).toString().length();
         String note = new Checkpoint(TestLedger.ORIGIN, size, tree.root(size)).sign(TestLedger.ORIGIN, KEYS.getPrivate(),
                 KEYS.getPublic());
-        StoredEvent event = new StoredEvent(size / 3 + 1, "0b5e0f3c-8d1e-4f7a-9c2b-6a1d2e3f4a5b", "crm", 7,
-                "Migration", "dev.dimmer.api.migration.WaveAdvancedEvent", null, "2026-12-01T09:00:00Z", new byte[0],
-                new byte[0], (long) size / 3, leaves.get(size / 3));
+        StoredEvent event = new StoredEvent(proven.globalIndex(), proven.eventIdentifier(), "crm", 7, "Migration",
+                proven.payloadType(), null, proven.timeStamp(), new byte[0], new byte[0], (long) size / 3,
+                leaves.get(size / 3));
         com.fasterxml.jackson.databind.node.ObjectNode document = LedgerProofs.inclusion(event,
                 new StoredCheckpoint(size, tree.root(size), note, Instant.now()), path);
         assertThat(VerifyingProof.check(document, KEYS.getPublic()).intact()).isTrue();

@@ -29,6 +29,9 @@ public final class VerifyingExport {
     private long checkpoints;
     private long lastPosition = -1;
     private final Map<String, Long> nextSequence = new HashMap<>();
+    private final Map<String, Integer> lastLine = new HashMap<>();
+    private String migration;
+    private boolean fromStart;
 
     private VerifyingExport(PublicKey key) {
         this.key = key;
@@ -45,6 +48,9 @@ public final class VerifyingExport {
             throw new UnreadableEvidence("line 1: not a Dimmer audit export (expected kind \"export\", format \""
                     + FORMAT + "\")");
         }
+        migration = head.path("migration").isTextual() ? head.path("migration").asText() : null;
+        // an export without --from holds each aggregate's events from its first, sequence number 0
+        fromStart = head.path("from").isNull() || head.path("from").isMissingNode();
         int number = 1;
         String text;
         while ((text = reader.readLine()) != null) {
@@ -77,7 +83,13 @@ public final class VerifyingExport {
             problems.add(new Verdict.Problem(null, "checkpoint-signature", "line " + number + ": " + e.getMessage()));
             return;
         }
-        byte[] root = decodeOrNull(line, "root_hash");
+        byte[] root;
+        try {
+            root = Hashes.bytes(line, "root_hash");
+        } catch (Hashes.BadField e) {
+            problems.add(new Verdict.Problem(null, "malformed", "line " + number + ": " + e.getMessage()));
+            root = null;
+        }
         if (signed.treeSize() != line.path("tree_size").asLong(-1) || !Arrays.equals(signed.rootHash(), root)) {
             problems.add(new Verdict.Problem(null, "checkpoint-mismatch", "line " + number + ": tree_size/root_hash "
                     + "differ from the signed note (size " + signed.treeSize() + ", root "
@@ -94,7 +106,7 @@ public final class VerifyingExport {
                             + "consistency proof leads to tree size " + toSize + " but no checkpoint line of that size "
                             + "with a valid signature precedes it"));
                 } else if (!MerkleTree.verifyConsistency(signed.treeSize(), toSize, signed.rootHash(), toRoot,
-                        Hashes.path(consistency.path("path")))) {
+                        Hashes.path(consistency.path("path"), "consistency.path"))) {
                     problems.add(new Verdict.Problem(null, "consistency", "line " + number + ": the signed tree of "
                             + "size " + toSize + " does not extend this checkpoint's tree of size " + signed.treeSize()));
                 }
@@ -109,11 +121,13 @@ public final class VerifyingExport {
         long position = line.path("position").asLong(-1);
         String where = "line " + number + " (position " + position + ")";
         try {
-            order(line, position, where);
-            Leaf leaf = new Leaf(textOrNull(line, "event_identifier"), textOrNull(line, "aggregate_identifier"),
-                    line.path("sequence_number").asLong(), textOrNull(line, "type"), textOrNull(line, "payload_type"),
-                    textOrNull(line, "payload_revision"), textOrNull(line, "time_stamp"),
-                    Hashes.bytes(line, "payload_base64"), Hashes.bytes(line, "meta_data_base64"));
+            String aggregate = textOrNull(line, "aggregate_identifier");
+            if (migration != null && !migration.equals(aggregate)) {
+                problems.add(new Verdict.Problem(position, "migration", where + ": aggregate_identifier '" + aggregate
+                        + "' is not the migration '" + migration + "' that line 1 says this export holds"));
+            }
+            order(line, position, number, where);
+            Leaf leaf = LeafFields.read(line, "");
             byte[] hash = leaf.hash();
             byte[] claimed = Hashes.bytes(line, "leaf_hash");
             if (!Arrays.equals(hash, claimed)) {
@@ -128,7 +142,7 @@ public final class VerifyingExport {
         }
     }
 
-    private void order(JsonNode line, long position, String where) {
+    private void order(JsonNode line, long position, int number, String where) {
         if (position <= lastPosition) {
             problems.add(new Verdict.Problem(position, "order", where + ": positions must rise; the line before "
                     + "was at " + lastPosition));
@@ -137,11 +151,25 @@ public final class VerifyingExport {
         String aggregate = line.path("aggregate_identifier").asText();
         long sequence = line.path("sequence_number").asLong(-1);
         Long expected = nextSequence.get(aggregate);
-        if (expected != null && sequence != expected) {
+        if (expected == null && fromStart && sequence != 0) {
+            problems.add(new Verdict.Problem(position, "sequence-gap", where + ": the export has no --from, so "
+                    + aggregate + " must start at sequence number 0, but its first event here is " + sequence + ": "
+                    + missing(0, sequence) + " missing before this line"));
+        } else if (expected != null && sequence > expected) {
             problems.add(new Verdict.Problem(position, "sequence-gap", where + ": " + aggregate + " sequence "
-                    + sequence + " follows " + (expected - 1) + "; events are missing or reordered"));
+                    + sequence + " follows " + (expected - 1) + " (line " + lastLine.get(aggregate) + "): "
+                    + missing(expected, sequence) + " missing in between"));
+        } else if (expected != null && sequence != expected) {
+            problems.add(new Verdict.Problem(position, "sequence-gap", where + ": " + aggregate + " sequence "
+                    + sequence + " follows " + (expected - 1) + " (line " + lastLine.get(aggregate) + "); events "
+                    + "are reordered or repeated"));
         }
         nextSequence.put(aggregate, sequence + 1);
+        lastLine.put(aggregate, number);
+    }
+
+    private static String missing(long first, long next) {
+        return next - first == 1 ? "event " + first + " is" : "events " + first + " to " + (next - 1) + " are";
     }
 
     private void readable(JsonNode line, Leaf leaf, long position, String where) {
@@ -179,7 +207,7 @@ public final class VerifyingExport {
             return;
         }
         long index = line.path("leaf_index").asLong(-1);
-        if (!MerkleTree.verifyInclusion(hash, index, size, Hashes.path(proof.path("path")), root)) {
+        if (!MerkleTree.verifyInclusion(hash, index, size, Hashes.path(proof.path("path"), "inclusion.path"), root)) {
             problems.add(new Verdict.Problem(position, "inclusion", where + ": leaf " + index + " is not in the "
                     + "signed tree of size " + size + " (its audit path does not lead to the signed root)"));
         }
@@ -199,13 +227,5 @@ public final class VerifyingExport {
     private static String textOrNull(JsonNode line, String field) {
         JsonNode value = line.path(field);
         return value.isNull() || value.isMissingNode() ? null : value.asText();
-    }
-
-    private static byte[] decodeOrNull(JsonNode line, String field) {
-        try {
-            return Hashes.bytes(line, field);
-        } catch (Hashes.BadField e) {
-            return null;
-        }
     }
 }

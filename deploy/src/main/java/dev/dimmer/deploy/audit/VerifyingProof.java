@@ -26,7 +26,9 @@ public final class VerifyingProof {
 
     private static Verdict inclusion(JsonNode proof, PublicKey key) {
         List<Verdict.Problem> problems = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         long position = proof.path("position").asLong(-1);
+        event(proof, position, problems, notes);
         Checkpoint signed = signed(proof.path("checkpoint"), "checkpoint", position, key, problems);
         if (signed != null) {
             try {
@@ -35,6 +37,9 @@ public final class VerifyingProof {
                 if (size != signed.treeSize()) {
                     problems.add(new Verdict.Problem(position, "checkpoint-mismatch", "tree_size " + size
                             + " is not the signed checkpoint's size " + signed.treeSize()));
+                } else if (index < 0 || index >= size) {
+                    problems.add(new Verdict.Problem(position, "inclusion", "leaf_index " + index + " is not below "
+                            + "the tree size " + size));
                 } else if (!MerkleTree.verifyInclusion(Hashes.bytes(proof, "leaf_hash"), index, size,
                         Hashes.path(proof.path("path")), signed.rootHash())) {
                     problems.add(new Verdict.Problem(position, "inclusion", "leaf " + index + " with hash "
@@ -45,7 +50,40 @@ public final class VerifyingProof {
                 problems.add(new Verdict.Problem(position, "malformed", e.getMessage()));
             }
         }
-        return new Verdict(1, 1, problems);
+        return new Verdict(1, 1, problems, notes);
+    }
+
+    /**
+     * Binds the proof to its event: the leaf hash must be the hash of the event's nine fields. A proof without them
+     * (the binary form, or one written before they were added) proves its leaf hash only, and says so.
+     */
+    private static void event(JsonNode proof, long position, List<Verdict.Problem> problems, List<String> notes) {
+        JsonNode event = proof.path("event");
+        if (!event.isObject()) {
+            notes.add("the event is not bound: this proof carries no event fields, so it proves that leaf hash "
+                    + proof.path("leaf_hash").asText() + " is in the signed tree, not which event that is; "
+                    + "recompute the leaf hash from the event's row (docs/audit.md, \"Canonical form of a leaf\") "
+                    + "or take the JSON proof from dimmer audit prove");
+            return;
+        }
+        try {
+            byte[] hash = LeafFields.read(event, "event.").hash();
+            byte[] claimed = Hashes.bytes(proof, "leaf_hash");
+            if (!java.util.Arrays.equals(hash, claimed)) {
+                problems.add(new Verdict.Problem(position, "event-hash", "the proof's event does not hash to its "
+                        + "leaf: its nine fields hash to " + Hashes.text(hash) + ", the proof's leaf_hash is "
+                        + Hashes.text(claimed)));
+            }
+            String id = event.path("event_identifier").asText();
+            if (!proof.path("event_identifier").asText().equals(id)) {
+                problems.add(new Verdict.Problem(position, "event-hash", "event_identifier '"
+                        + proof.path("event_identifier").asText() + "' is not the hashed event's '" + id + "'"));
+            }
+            notes.add("position " + position + " is the event's global index as the server reported it; it is not "
+                    + "part of the leaf hash, so the signature does not vouch for it");
+        } catch (Hashes.BadField e) {
+            problems.add(new Verdict.Problem(position, "malformed", e.getMessage()));
+        }
     }
 
     private static Verdict consistency(JsonNode proof, PublicKey key) {

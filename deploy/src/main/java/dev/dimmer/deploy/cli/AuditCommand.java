@@ -21,7 +21,7 @@ final class AuditCommand extends ClientCommand {
     void run(ApiClient client) {
         if (migration == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: "
-                    + "'MIGRATION' (or a subcommand: at, explain, verify, key, export, prove, verify-proof)");
+                    + "'MIGRATION' (or a subcommand: at, explain, verify, key, export, prove, verify-proof, checkpoints)");
         }
         ObjectNode all = JSON.createObjectNode();
         ArrayNode entries = all.putArray("entries");

@@ -36,6 +36,7 @@ public final class Commands implements Runnable {
         audit.addSubcommand(AuditExportCommand.class);
         audit.addSubcommand(AuditProveCommand.class);
         audit.addSubcommand(AuditVerifyProofCommand.class);
+        audit.addSubcommand(AuditCheckpointsCommand.class);
         UsageAnswers.apply(line);
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
             int code = e instanceof ApiException api ? api.exitCode() : 2;

@@ -124,6 +124,12 @@ final class DemoWalkthrough {
         JsonNode verified = client.get("/api/audit/verify");
         out.printf("%nAudit verified: %d events, %d checkpoints, %s%n", verified.path("events").asLong(),
                 verified.path("checkpoints").asLong(), verified.path("intact").asBoolean() ? "intact" : "TAMPERED");
+        JsonNode newest = client.get("/api/audit/checkpoints?limit=1").path("checkpoints").path(0);
+        if (newest.isObject()) {
+            out.printf("Newest signed checkpoint: tree size %d, root %s (dimmer audit checkpoints lists them; "
+                    + "dimmer audit prove --consistency FROM TO proves two consistent)%n",
+                    newest.path("tree_size").asLong(), newest.path("root_hash").asText());
+        }
         return new String[]{id, dependent == null ? first.name() : dependent.name()};
     }
 

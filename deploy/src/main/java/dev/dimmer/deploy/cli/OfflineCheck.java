@@ -17,7 +17,7 @@ final class OfflineCheck {
 
     static PublicKey publicKey(Path pem) {
         try {
-            // GET /api/audit/public-key adds a "# verifier key ..." line after the PEM block
+            // GET /api/audit/public-key and dimmer audit key add "# origin" and "# verifier key" lines after the PEM
             return LedgerKeys.readPublic(Files.readString(pem).lines().filter(l -> !l.startsWith("#"))
                     .collect(java.util.stream.Collectors.joining("\n")));
         } catch (IOException e) {
@@ -41,6 +41,9 @@ final class OfflineCheck {
         } else {
             out.println("TAMPERED: " + what + ": " + verdict.problems().size() + " problems");
             verdict.problems().forEach(p -> out.println("  " + p.kind() + ": " + p.detail()));
+        }
+        if (!json) {
+            verdict.notes().forEach(n -> out.println("  note: " + n));
         }
         return verdict.intact() ? 0 : 1;
     }

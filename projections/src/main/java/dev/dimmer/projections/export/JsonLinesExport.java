@@ -79,11 +79,7 @@ public final class JsonLinesExport {
         } else {
             line.put("leaf_index", e.leafIndex()).put("leaf_hash", base64(e.leafHash()));
         }
-        line.put("event_identifier", e.eventIdentifier()).put("aggregate_identifier", e.aggregateIdentifier())
-                .put("sequence_number", e.sequenceNumber()).put("type", e.type())
-                .put("payload_type", e.payloadType()).put("payload_revision", e.payloadRevision())
-                .put("time_stamp", e.timeStamp()).put("payload_base64", base64(e.payload()))
-                .put("meta_data_base64", base64(e.metaData()));
+        leafInput(line, e);
         line.set("payload", readable(e.payload()));
         line.set("metadata", readable(e.metaData()));
         if (checkpoint != null && e.leafIndex() != null && e.leafIndex() < checkpoint.treeSize()) {
@@ -92,6 +88,15 @@ public final class JsonLinesExport {
             line.putNull("inclusion");
         }
         return line;
+    }
+
+    /** The nine fields a leaf hashes (docs/audit.md, "Canonical form of a leaf"), added to {@code node}. */
+    public static ObjectNode leafInput(ObjectNode node, StoredEvent e) {
+        return node.put("event_identifier", e.eventIdentifier()).put("aggregate_identifier", e.aggregateIdentifier())
+                .put("sequence_number", e.sequenceNumber()).put("type", e.type())
+                .put("payload_type", e.payloadType()).put("payload_revision", e.payloadRevision())
+                .put("time_stamp", e.timeStamp()).put("payload_base64", base64(e.payload()))
+                .put("meta_data_base64", base64(e.metaData()));
     }
 
     public static ObjectNode path(long treeSize, List<byte[]> path) {

@@ -51,6 +51,8 @@ public class LedgerProofs {
                 .put("leaf_hash", JsonLinesExport.base64(event.leafHash()));
         proof.set("path", JsonLinesExport.path(checkpoint.treeSize(), path).get("path"));
         proof.set("checkpoint", JsonLinesExport.checkpoint(checkpoint));
+        // binds the proof to the event: a verifier recomputes leaf_hash from these; position stays outside the leaf
+        proof.set("event", JsonLinesExport.leafInput(JSON.createObjectNode(), event));
         return proof;
     }
 

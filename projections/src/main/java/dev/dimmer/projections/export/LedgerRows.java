@@ -65,12 +65,29 @@ public class LedgerRows {
 
     /** Every signed checkpoint, smallest first. */
     public List<StoredCheckpoint> checkpoints() {
+        return checkpoints(CHECKPOINT + " ORDER BY tree_size", List.of());
+    }
+
+    /** Up to {@code limit} signed checkpoints of trees smaller than {@code before} (all when null), newest first. */
+    public List<StoredCheckpoint> checkpoints(Long before, int limit) {
+        return before == null
+                ? checkpoints(CHECKPOINT + " ORDER BY tree_size DESC LIMIT ?", List.of((long) limit))
+                : checkpoints(CHECKPOINT + " WHERE tree_size < ? ORDER BY tree_size DESC LIMIT ?",
+                        List.of(before, (long) limit));
+    }
+
+    private List<StoredCheckpoint> checkpoints(String sql, List<Long> values) {
         List<StoredCheckpoint> all = new ArrayList<>();
         try (Connection c = connections.getConnection();
-             PreparedStatement s = c.prepareStatement(CHECKPOINT + " ORDER BY tree_size");
-             ResultSet r = s.executeQuery()) {
-            while (r.next()) {
-                all.add(new StoredCheckpoint(r.getLong(1), r.getBytes(2), r.getString(3), r.getTimestamp(4).toInstant()));
+             PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.size(); i++) {
+                s.setLong(i + 1, values.get(i));
+            }
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    all.add(new StoredCheckpoint(r.getLong(1), r.getBytes(2), r.getString(3),
+                            r.getTimestamp(4).toInstant()));
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the ledger's checkpoints: " + e.getMessage(), e);

@@ -70,17 +70,18 @@ public record Checkpoint(String origin, long treeSize, byte[] rootHash, List<Str
 
     /** Reads a signed note's checkpoint without checking any signature. */
     public static Checkpoint parse(String note) {
-        int end = note.indexOf("\n\n");
-        if (end < 0) {
-            throw new IllegalArgumentException("not a signed note: no blank line between body and signatures");
-        }
+        int end = bodyEnd(note);
         String[] lines = note.substring(0, end + 1).split("\n", -1);
         if (lines.length < 4) {
             throw new IllegalArgumentException("a checkpoint body has origin, tree size and root hash lines");
         }
         try {
+            if (!lines[1].matches("0|[1-9][0-9]*")) {
+                throw new IllegalArgumentException("the tree size line '" + lines[1] + "' is not a decimal number "
+                        + "without sign or leading zeros");
+            }
             long size = Long.parseLong(lines[1]);
-            byte[] root = Base64.getDecoder().decode(lines[2]);
+            byte[] root = CanonicalBase64.decode(lines[2], "the root hash line");
             List<String> extensions = new ArrayList<>(Arrays.asList(lines).subList(3, lines.length - 1));
             return new Checkpoint(lines[0], size, root, extensions);
         } catch (IllegalArgumentException e) {
@@ -94,7 +95,7 @@ public record Checkpoint(String origin, long treeSize, byte[] rootHash, List<Str
      */
     public static Checkpoint verify(String note, String keyName, PublicKey publicKey) {
         Checkpoint checkpoint = parse(note);
-        int end = note.indexOf("\n\n");
+        int end = bodyEnd(note);
         byte[] body = note.substring(0, end + 1).getBytes(StandardCharsets.UTF_8);
         byte[] wanted = LedgerKeys.keyHash(keyName, publicKey);
         boolean named = false;
@@ -107,7 +108,7 @@ public record Checkpoint(String origin, long treeSize, byte[] rootHash, List<Str
                 continue;
             }
             named = true;
-            byte[] signed = Base64.getDecoder().decode(parts[1]);
+            byte[] signed = CanonicalBase64.decode(parts[1], "the signature by '" + keyName + "'");
             if (signed.length != 68 || !MessageDigest.isEqual(Arrays.copyOf(signed, 4), wanted)) {
                 continue;
             }
@@ -130,6 +131,25 @@ public record Checkpoint(String origin, long treeSize, byte[] rootHash, List<Str
     /** Checks with the origin as key name, the usual choice for a log's own key. */
     public static Checkpoint verify(String note, PublicKey publicKey) {
         return verify(note, parse(note).origin(), publicKey);
+    }
+
+    /**
+     * Where the body ends: the newline before the last blank line (C2SP signed note). The note must end with a
+     * newline, as every signature line does; a note without it was cut, often by a copy and paste.
+     */
+    private static int bodyEnd(String note) {
+        if (note == null || note.isEmpty()) {
+            throw new IllegalArgumentException("not a signed note: it is empty");
+        }
+        if (!note.endsWith("\n")) {
+            throw new IllegalArgumentException("not a signed note: it does not end with a newline (C2SP signed "
+                    + "note: every signature line ends with one); restore the final newline that was cut off");
+        }
+        int end = note.lastIndexOf("\n\n", note.length() - 2);
+        if (end < 0) {
+            throw new IllegalArgumentException("not a signed note: no blank line between body and signatures");
+        }
+        return end;
     }
 
     private static void checkKeyName(String keyName) {

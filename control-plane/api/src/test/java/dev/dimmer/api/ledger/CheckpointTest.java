@@ -64,4 +64,59 @@ class CheckpointTest {
     void cannotReadGarbageAsAKey() {
         assertThatThrownBy(() -> LedgerKeys.readPrivate("not a key")).hasMessageContaining("PKCS#8");
     }
+
+    @Test
+    void cannotVerifyASignedNoteWithoutItsFinalNewline() {
+        // given a note whose final newline was cut off, as a copy and paste does
+        String note = new Checkpoint(ORIGIN, 42, ROOT).sign(ORIGIN, KEYS.getPrivate(), KEYS.getPublic());
+        String cut = note.substring(0, note.length() - 1);
+
+        // when it is verified, then it is refused with the reason
+        assertThatThrownBy(() -> Checkpoint.verify(cut, KEYS.getPublic()))
+                .hasMessageContaining("does not end with a newline");
+        assertThat(Checkpoint.verify(note, KEYS.getPublic()).treeSize()).isEqualTo(42);
+    }
+
+    @Test
+    void shouldIgnoreAnotherKeysSignatureLinesAndSplitAtTheLastBlankLine() {
+        // given our note with a witness's line before ours and a same-name line of another key
+        KeyPair witness = LedgerKeys.generate();
+        Checkpoint checkpoint = new Checkpoint(ORIGIN, 7, ROOT, List.of("time 2026-12-01T10:00:00Z"));
+        String ours = checkpoint.sign(ORIGIN, KEYS.getPrivate(), KEYS.getPublic());
+        String theirs = checkpoint.sign("witness.example/w1", witness.getPrivate(), witness.getPublic());
+        String sameName = checkpoint.sign(ORIGIN, witness.getPrivate(), witness.getPublic());
+        String body = checkpoint.body() + "\n";
+        String note = body + theirs.substring(body.length()) + sameName.substring(body.length())
+                + ours.substring(body.length());
+
+        // when it is verified with our key, then our line counts and the others are skipped
+        assertThat(Checkpoint.verify(note, KEYS.getPublic())).isEqualTo(checkpoint);
+        assertThat(Checkpoint.verify(note, "witness.example/w1", witness.getPublic())).isEqualTo(checkpoint);
+    }
+
+    @Test
+    void cannotReadNonCanonicalBase64InASignedNote() {
+        // given a note whose root line's last character before '=' differs in its unused bits only
+        String note = new Checkpoint(ORIGIN, 42, ROOT).sign(ORIGIN, KEYS.getPrivate(), KEYS.getPublic());
+        String root = java.util.Base64.getEncoder().encodeToString(ROOT);
+        String loose = sameBytes(root);
+        assertThat(java.util.Base64.getDecoder().decode(loose)).isEqualTo(ROOT);
+
+        // when it is read, then it is refused and the field is named
+        assertThatThrownBy(() -> Checkpoint.verify(note.replace(root, loose), KEYS.getPublic()))
+                .hasMessageContaining("root hash line is not canonical base64");
+        assertThatThrownBy(() -> CanonicalBase64.decode("Zh==", "payload_base64"))
+                .hasMessageContaining("payload_base64 is not canonical base64");
+        assertThatThrownBy(() -> CanonicalBase64.decode("Zg", "leaf_hash")).hasMessageContaining("leaf_hash");
+        assertThat(CanonicalBase64.decode("Zg==", "x")).containsExactly(0x66);
+    }
+
+    /** The same bytes with the unused low bits of the last character before '=' set. */
+    static String sameBytes(String canonical) {
+        int at = canonical.indexOf('=') - 1;
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        int unused = canonical.endsWith("==") ? 0x0F : 0x03;
+        char changed = alphabet.charAt(alphabet.indexOf(canonical.charAt(at)) | unused);
+        return canonical.substring(0, at) + changed + canonical.substring(at + 1);
+    }
 }

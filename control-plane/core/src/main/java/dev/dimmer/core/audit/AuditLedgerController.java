@@ -37,7 +37,8 @@ final class AuditLedgerController {
     @Produces(MediaType.TEXT_PLAIN)
     String publicKey(HttpRequest<?> request) {
         actor(request);
-        return key.publicPem() + "# verifier key " + key.verifierKey() + "\n";
+        // the same lines as dimmer audit key prints; verifiers ignore lines starting with '#'
+        return key.publicPem() + "# origin " + key.origin() + "\n# verifier key " + key.verifierKey() + "\n";
     }
 
     /** The same key as JSON, with its origin and C2SP verifier key, for clients that read JSON only. */
