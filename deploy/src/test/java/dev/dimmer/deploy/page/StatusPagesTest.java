@@ -279,7 +279,7 @@ class StatusPagesTest {
                 .getAttribute("value")).hasSizeGreaterThan(20);
         assertThat(driver.findElements(By.cssSelector(".noscript"))).as("nothing live to reload on sign-in").isEmpty();
         driver.findElement(By.id("token")).sendKeys(LEAD);
-        driver.findElement(By.cssSelector("form.signin button")).click();
+        follow(driver, driver.findElement(By.cssSelector("form.signin button")));
 
         // then the overview shows every migration, the live part offering a reload instead
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Migrations");
@@ -301,15 +301,15 @@ class StatusPagesTest {
         assertThat(figures.isDisplayed()).isTrue();
         assertThat(figures.findElements(By.cssSelector("tbody tr"))).hasSize(2);
         assertThat(figures.getText()).contains("passed");
-        driver.findElement(By.cssSelector("p.noscript a")).click();
+        follow(driver, driver.findElement(By.cssSelector("p.noscript a")));
         assertThat(driver.getCurrentUrl()).isEqualTo(server.url() + "/migrations/" + id);
         plain.screenshot("noscript-migration");
 
         // and the audit trail filters with a plain GET form
-        driver.findElement(By.linkText("Audit trail")).click();
+        follow(driver, driver.findElement(By.linkText("Audit trail")));
         int all = driver.findElements(By.cssSelector("table.trail tbody tr")).size();
         new Select(driver.findElement(By.id("f-what"))).selectByVisibleText("Wave advanced");
-        driver.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+        follow(driver, driver.findElement(By.cssSelector("form.filters button[type=submit]")));
         assertThat(driver.getCurrentUrl()).contains("/migrations/" + id + "/audit?").contains("what=WaveAdvancedEvent");
         assertThat(driver.findElements(By.cssSelector("table.trail tbody tr"))).hasSize(2).hasSizeLessThan(all);
         assertThat(driver.findElement(By.cssSelector("p[role=status]")).getText()).isEqualTo("2 of " + all + " events.");
@@ -473,6 +473,14 @@ class StatusPagesTest {
         Answer answer = server.post("/api/migrations/" + id + "/waves/" + wave + "/" + action, LEAD,
                 Map.of("reason", reason));
         assertThat(answer.status()).as(wave + " " + action + ": " + answer.body()).isEqualTo(200);
+    }
+
+    /** Clicks a link or a form's button and waits until the next page has replaced this one. */
+    private static void follow(ChromeDriver driver, WebElement element) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        element.click();
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
     }
 
     /** The trail position of the audit page's row whose reason is {@code reason}. */
