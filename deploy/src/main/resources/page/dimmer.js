@@ -27,8 +27,16 @@
                points: { show: true } };
     }));
     var width = Math.max(280, Math.min(target.parentNode.clientWidth || 640, 900));
-    new uPlot({ width: width, height: 220, series: series, axes: [{}, {}] }, [xs].concat(ys), target);
+    // axes in the page's own ink (dark or light), times in UTC as every time on the pages
+    var ink = getComputedStyle(target).color;
+    var axis = { stroke: ink, grid: { stroke: "rgba(128,128,128,0.35)" }, ticks: { stroke: "rgba(128,128,128,0.6)" } };
+    new uPlot({ width: width, height: 220, series: series, axes: [axis, axis],
+                tzDate: function (ts) { return uPlot.tzDate(new Date(ts * 1000), "Etc/UTC"); } },
+              [xs].concat(ys), target);
     target.setAttribute("data-drawn", "1");
+    // only a drawn chart is an image; without script the table below stands alone
+    target.setAttribute("role", "img");
+    target.setAttribute("aria-label", target.getAttribute("data-label"));
     var details = table.closest("details");
     if (details) { details.removeAttribute("open"); }
   }
@@ -36,6 +44,19 @@
   function drawAll(root) {
     (root || document).querySelectorAll("table.chart-data").forEach(draw);
   }
+
+  // A page left for another ends its live stream at once: a browser opens only six connections to one server, and
+  // a page it keeps for the Back button would hold one (after a few pages nothing loads any more). A page brought
+  // back from that cache reloads, to show what changed meanwhile with a live stream of its own.
+  window.addEventListener("pagehide", function () {
+    if (typeof htmx === "undefined") { return; }
+    document.querySelectorAll("[sse-connect]").forEach(function (element) {
+      htmx.trigger(element, "htmx:beforeCleanupElement");
+    });
+  });
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) { location.reload(); }
+  });
 
   document.addEventListener("DOMContentLoaded", function () { drawAll(document); });
   document.addEventListener("htmx:afterSettle", function () { drawAll(document); });

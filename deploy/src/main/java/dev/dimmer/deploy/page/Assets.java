@@ -25,8 +25,8 @@ final class Assets {
                     "text/javascript"},
             "uPlot-1.6.30.min.css", new String[] {"META-INF/resources/webjars/uplot/1.6.30/dist/uPlot.min.css",
                     "text/css"},
-            "dimmer-1.css", new String[] {"page/dimmer.css", "text/css"},
-            "dimmer-1.js", new String[] {"page/dimmer.js", "text/javascript"});
+            "dimmer-2.css", new String[] {"page/dimmer.css", "text/css"},
+            "dimmer-2.js", new String[] {"page/dimmer.js", "text/javascript"});
     private final Map<String, byte[]> loaded = new ConcurrentHashMap<>();
 
     @Get("/{name}")

@@ -38,6 +38,16 @@ public final class Fmt {
                 : s >= 60 && s % 60 == 0 ? s / 60 + "m" : s + "s";
     }
 
+    /** An event's type as words: "WaveRolledBackEvent" reads "Wave rolled back". */
+    public static String event(String type) {
+        if (type == null) {
+            return "";
+        }
+        String name = type.endsWith("Event") ? type.substring(0, type.length() - "Event".length()) : type;
+        String words = name.replaceAll("(?<=[a-z0-9])(?=[A-Z])", " ").toLowerCase(java.util.Locale.ROOT);
+        return words.isEmpty() ? type : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
     /** Phase and weight as one phrase: "canary 10%", "cutover". */
     public static String phase(dev.dimmer.api.migration.Phase phase, int weight) {
         return phase == dev.dimmer.api.migration.Phase.CANARY ? phase.label() + " " + weight + "%" : phase.label();

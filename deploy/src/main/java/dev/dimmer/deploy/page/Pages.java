@@ -1,11 +1,9 @@
 package dev.dimmer.deploy.page;
 
 import dev.dimmer.api.audit.AuditEntryView;
-import dev.dimmer.api.ledger.LedgerReport;
 import dev.dimmer.api.migration.Ids;
 import dev.dimmer.api.status.MigrationStatusView;
-import dev.dimmer.core.audit.LedgerVerifier;
-import io.micronaut.context.BeanProvider;
+import dev.dimmer.api.actor.Actor;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -47,14 +45,14 @@ final class Pages {
     private final PageContent content;
     private final PageEvents events;
     private final Html html;
-    private final BeanProvider<LedgerVerifier> verifier;
+    private final TrailVerification verification;
 
-    Pages(PageAccess access, PageContent content, PageEvents events, Html html, BeanProvider<LedgerVerifier> verifier) {
+    Pages(PageAccess access, PageContent content, PageEvents events, Html html, TrailVerification verification) {
         this.access = access;
         this.content = content;
         this.events = events;
         this.html = html;
-        this.verifier = verifier;
+        this.verification = verification;
     }
 
     @Get(produces = MediaType.TEXT_HTML)
@@ -91,7 +89,7 @@ final class Pages {
         Chrome chrome = signedIn(session.get(), "Audit of " + migration, "/events?migration=" + migration,
                 request.getUri().toString());
         return auditPage(request, chrome, migration, base, new AuditFilter(blank(who), blank(what), blank(wave),
-                blank(channel), blank(from), blank(to)), verify != null);
+                blank(channel), blank(from), blank(to)), session.get().actor(), verify != null);
     }
 
     @Get(uri = "/events", produces = MediaType.TEXT_EVENT_STREAM)
@@ -126,7 +124,7 @@ final class Pages {
         Chrome chrome = new Chrome("Audit of " + migration.get(), null, null, base + "/events",
                 request.getUri().toString(), null, true);
         return auditPage(request, chrome, migration.get(), base, new AuditFilter(blank(who), blank(what),
-                blank(wave), blank(channel), blank(from), blank(to)), false);
+                blank(wave), blank(channel), blank(from), blank(to)), null, false);
     }
 
     @Get(uri = "/share/{token}/events", produces = MediaType.TEXT_EVENT_STREAM)
@@ -171,7 +169,7 @@ final class Pages {
     }
 
     private HttpResponse<?> auditPage(HttpRequest<?> request, Chrome chrome, String migration, String base,
-                                      AuditFilter filter, boolean verify) throws SQLException {
+                                      AuditFilter filter, Actor reader, boolean verify) throws SQLException {
         Optional<MigrationStatusView> view = find(migration);
         if (view.isEmpty()) {
             return html.page(request, HttpStatus.NOT_FOUND, "problem", new ProblemPage(chrome, "No such migration",
@@ -188,28 +186,13 @@ final class Pages {
                 .filter(e -> from == null || !e.time().isBefore(from))
                 .filter(e -> to == null || e.time().isBefore(to))
                 .toList();
-        String verdict = verify ? verdict(migration) : null;
+        boolean mayVerify = verification.mayVerify(reader);
+        LedgerVerdict verdict = verify && mayVerify ? verification.verify(migration) : null;
         return html.page(request, "audit", new AuditPage(chrome, migration, view.get().title(), base, filter,
                 shown, trail.size(), PageContent.distinct(trail, AuditEntryView::type),
                 PageContent.distinct(trail, AuditEntryView::actorName), PageContent.distinct(trail, AuditEntryView::wave),
                 PageContent.distinct(trail, AuditEntryView::channel),
-                chrome.shared() || verifier.find(null).isEmpty() ? null : base + "/audit?verify=1", verdict));
-    }
-
-    private String verdict(String migration) {
-        Optional<LedgerVerifier> found = verifier.find(null);
-        if (found.isEmpty()) {
-            return null;
-        }
-        try {
-            LedgerReport report = found.get().verify(migration);
-            return report.intact() ? "Intact: " + report.events() + " events and " + report.checkpoints()
-                    + " signed checkpoints check out."
-                    : "NOT intact: " + report.problems().size() + " problem(s), the first: "
-                    + report.problems().get(0);
-        } catch (SQLException e) {
-            return "Could not verify now: " + e.getMessage();
-        }
+                mayVerify ? base + "/audit?verify=1" : null, verdict));
     }
 
     private Optional<MigrationStatusView> find(String migration) throws SQLException {

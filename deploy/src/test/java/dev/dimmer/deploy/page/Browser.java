@@ -8,9 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -26,6 +25,7 @@ final class Browser implements AutoCloseable {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static String axe;
     private final ChromeDriver driver;
     private final Path profile;
 
@@ -46,8 +46,20 @@ final class Browser implements AutoCloseable {
     }
 
     static Browser start() throws IOException {
+        return start(true);
+    }
+
+    /** A browser whose pages run no script at all, as for a reader who turned JavaScript off. */
+    static Browser startWithoutJavaScript() throws IOException {
+        return start(false);
+    }
+
+    private static Browser start(boolean javascript) throws IOException {
         Path profile = Files.createTempDirectory("dimmer-chromium");
         ChromeOptions options = new ChromeOptions();
+        if (!javascript) {
+            options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -63,6 +75,12 @@ final class Browser implements AutoCloseable {
         return new Browser(driver, profile);
     }
 
+    /** Renders the pages as for a reader whose system asks for a "light" or "dark" colour scheme. */
+    void colourScheme(String scheme) {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
+                List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+    }
+
     ChromeDriver driver() {
         return driver;
     }
@@ -76,25 +94,42 @@ final class Browser implements AutoCloseable {
         return lines;
     }
 
+    /** The whole page, not only the window (as DevTools' full-size capture, without resizing the window). */
+    @SuppressWarnings("unchecked")
     Path screenshot(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         Path file = SCREENSHOTS.resolve(name + ".png");
-        Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+        double width = ((Number) size.get("width")).doubleValue();
+        double height = Math.min(((Number) size.get("height")).doubleValue(), 8000);
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                "captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        Files.write(file, java.util.Base64.getDecoder().decode((String) shot.get("data")));
         return file;
     }
 
-    /** axe-core's serious and critical violations of WCAG 2 A/AA on the page, as "rule: help (n nodes)". */
+    /**
+     * axe-core's serious and critical violations of WCAG 2.2 A/AA on the page, as "rule: help (n nodes)". The
+     * engine is axe-core's own axe.min.js, from the jar Deque publishes for Selenium.
+     */
     @SuppressWarnings("unchecked")
     List<String> accessibilityViolations() throws IOException {
-        String axe;
-        try (InputStream in = Browser.class.getClassLoader()
-                .getResourceAsStream("META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
-            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        if (axe == null) {
+            try (InputStream in = Browser.class.getClassLoader().getResourceAsStream("axe.min.js")) {
+                if (in == null) {
+                    throw new IllegalStateException("axe.min.js is not on the test class path "
+                            + "(com.deque.html.axe-core:selenium)");
+                }
+                axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
         }
         driver.executeScript(axe);
         Object found = driver.executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
-                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']}})
+                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']},
+                                  resultTypes: ['violations']})
                   .then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
                      .map(v => v.id + ': ' + v.help + ' (' + v.nodes.length + ' nodes: '
                         + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ') + ')')))

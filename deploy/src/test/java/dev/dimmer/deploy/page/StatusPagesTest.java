@@ -22,14 +22,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The status pages in a real browser (Debian's headless Chromium): the overview and a migration followed through
  * its lifecycle, each change showing on the open page without a reload; share links for one migration that stop at
  * revocation and at expiry; no script or style refused by the Content-Security-Policy; no serious accessibility
- * violation (axe-core, run in the page). Screenshots go to target/screenshots for review.
+ * violation of WCAG 2.2 A/AA (axe-core, run in the page), with every phase on show, in light and dark; a keyboard
+ * walk over the overview; the audit page's verify result before and after rows are edited in the database; every
+ * page read with JavaScript off. One browser of each kind serves the class. Screenshots go to target/screenshots.
  */
 class StatusPagesTest {
     private static final Duration LIVE = Duration.ofSeconds(2);
@@ -39,6 +44,7 @@ class StatusPagesTest {
     private static TestDatabase target;
     private static RunningControlPlane server;
     private static Browser browser;
+    private static Browser plain;
 
     @BeforeAll
     static void start() throws SQLException, IOException {
@@ -58,12 +64,16 @@ class StatusPagesTest {
         }
         server = RunningControlPlane.withBeans(control, Map.of(), List.of(CLOCK));
         browser = Browser.start();
+        plain = Browser.startWithoutJavaScript();
     }
 
     @AfterAll
     static void stop() throws IOException {
         if (browser != null) {
             browser.close();
+        }
+        if (plain != null) {
+            plain.close();
         }
         if (server != null) {
             server.close();
@@ -153,7 +163,7 @@ class StatusPagesTest {
         assertThat(driver.getPageSource()).doesNotContain(source.url()).doesNotContain("jdbc:");
         checkPage("shared");
         driver.get(link + "/audit");
-        assertThat(driver.findElement(By.cssSelector("table.trail")).getText()).contains("ShareLinkCreatedEvent");
+        assertThat(driver.findElement(By.cssSelector("table.trail")).getText()).contains("Share link created");
 
         // and it opens nothing else: not another migration, not the overview, not with its token edited
         driver.get(server.url() + "/migrations/shop-private");
@@ -197,6 +207,224 @@ class StatusPagesTest {
                 "ShareLinkCreatedEvent by Ada Lead: share link for stakeholders");
     }
 
+    @Test
+    void canVerifyTheTrailOnTheAuditPageAndSeeWhereItWasTamperedWith() throws IOException, SQLException {
+        // given a migration with a few moves, its audit page open for a viewer and then for the lead
+        String id = "shop-verified";
+        register(id);
+        act(id, "orders", "advance", "snapshot restored");
+        act(id, "orders", "advance", "backfill verified");
+        ChromeDriver driver = signIn(VIEWER);
+        driver.get(server.url() + "/migrations/" + id + "/audit");
+        assertThat(driver.findElements(By.partialLinkText("Verify"))).as("a viewer may not verify").isEmpty();
+        driver.get(server.url() + "/migrations/" + id + "/audit?verify=1");
+        assertThat(driver.findElements(By.cssSelector(".verdict"))).isEmpty();
+        driver = signIn(LEAD);
+        driver.get(server.url() + "/migrations/" + id + "/audit");
+        int rows = driver.findElements(By.cssSelector("table.trail tbody tr")).size();
+
+        // when the lead follows the verify link
+        driver.findElement(By.linkText("Verify the trail against the signed ledger")).click();
+
+        // then the page says the ledger is intact, with how many events and checkpoints it checked
+        String intact = driver.findElement(By.cssSelector(".verdict")).getText();
+        assertThat(intact).startsWith("✔ Intact").contains(rows + " events recompute to their notarised leaves")
+                .containsPattern("[1-9]\\d* signed checkpoints? check out").contains("the trail below is the event log");
+        checkPage("audit-verified");
+
+        // when an attacker edits the reason of the second advance in the event table
+        long edited = position(driver, "backfill verified");
+        EvidenceLoopTest.sql(control, "UPDATE domain_event_entry SET meta_data = convert_to(replace(convert_from("
+                + "meta_data, 'UTF8'), 'backfill verified', 'nothing to see'), 'UTF8') WHERE global_index = " + edited);
+        driver.get(driver.getCurrentUrl());
+
+        // then verifying again says tampered, names the first problem and marks its row
+        String tampered = driver.findElement(By.cssSelector(".verdict")).getText();
+        assertThat(tampered).startsWith("✖ Tampered").contains("1 problem found; the first: edited at audit #" + edited)
+                .contains("no longer hashes");
+        assertThat(driver.findElement(By.id("e" + edited)).getAttribute("class")).contains("tampered");
+        assertThat(driver.findElement(By.linkText("Show audit #" + edited)).getAttribute("href"))
+                .endsWith("#e" + edited);
+        checkPage("audit-tampered");
+
+        // when the event is put back and the trail's own row (the audit view, outside the ledger) is edited instead
+        long shown = position(driver, "snapshot restored");
+        EvidenceLoopTest.sql(control, "UPDATE domain_event_entry SET meta_data = convert_to(replace(convert_from("
+                + "meta_data, 'UTF8'), 'nothing to see', 'backfill verified'), 'UTF8') WHERE global_index = " + edited,
+                "UPDATE audit_entry SET reason = 'approved by the board' WHERE position = " + shown);
+        driver.get(driver.getCurrentUrl());
+
+        // then the page does not vouch for what it shows
+        assertThat(driver.findElement(By.cssSelector(".verdict")).getText()).startsWith("✖ Tampered")
+                .contains("the signed ledger checks out, but the trail shown here is not the event log at audit #"
+                        + shown + ": why differs");
+    }
+
+    @Test
+    void canSignInAndReadEveryPageWithJavaScriptOff() throws IOException {
+        // given a migration in shadow with validation figures, and a browser that runs no script
+        String id = "shop-plain";
+        register(id);
+        act(id, "orders", "advance", "snapshot restored");
+        act(id, "orders", "advance", "backfill verified");
+        validate(id, List.of("orders-row-count"));
+        validate(id, List.of("orders-row-count"));
+        ChromeDriver driver = plain.driver();
+        driver.manage().deleteAllCookies();
+
+        // when the lead signs in with the plain form (its CSRF token a hidden field)
+        driver.get(server.url() + "/");
+        assertThat(driver.getCurrentUrl()).endsWith("/signin");
+        assertThat(driver.findElement(By.cssSelector("form.signin input[type=hidden][name=csrf]"))
+                .getAttribute("value")).hasSizeGreaterThan(20);
+        assertThat(driver.findElements(By.cssSelector(".noscript"))).as("nothing live to reload on sign-in").isEmpty();
+        driver.findElement(By.id("token")).sendKeys(LEAD);
+        follow(driver, driver.findElement(By.cssSelector("form.signin button")));
+
+        // then the overview shows every migration, the live part offering a reload instead
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Migrations");
+        assertThat(driver.findElement(By.id("m-" + id)).getText()).contains("shadow").contains("audit #");
+        WebElement reload = driver.findElement(By.cssSelector("p.noscript a"));
+        assertThat(reload.isDisplayed()).isTrue();
+        assertThat(reload.getAttribute("href")).isEqualTo(server.url() + "/");
+        assertThat(driver.findElement(By.cssSelector(".foot")).getText()).contains("without it, reload the page");
+        plain.screenshot("noscript-overview");
+
+        // and the migration page shows its timeline, and its chart as a table of figures
+        driver.get(server.url() + "/migrations/" + id);
+        assertThat(driver.findElement(By.tagName("h1")).getText()).contains("Shop orders to the new cluster");
+        assertThat(driver.findElement(By.cssSelector(".timeline")).getText()).contains("to shadow by Ada Lead");
+        assertThat(driver.findElements(By.cssSelector(".chart canvas"))).as("no chart is drawn").isEmpty();
+        assertThat(driver.findElement(By.cssSelector(".chart")).getAttribute("role")).as("an empty box is no image")
+                .isNull();
+        WebElement figures = driver.findElement(By.cssSelector("table.chart-data"));
+        assertThat(figures.isDisplayed()).isTrue();
+        assertThat(figures.findElements(By.cssSelector("tbody tr"))).hasSize(2);
+        assertThat(figures.getText()).contains("passed");
+        follow(driver, driver.findElement(By.cssSelector("p.noscript a")));
+        assertThat(driver.getCurrentUrl()).isEqualTo(server.url() + "/migrations/" + id);
+        plain.screenshot("noscript-migration");
+
+        // and the audit trail filters with a plain GET form
+        follow(driver, driver.findElement(By.linkText("Audit trail")));
+        int all = driver.findElements(By.cssSelector("table.trail tbody tr")).size();
+        new Select(driver.findElement(By.id("f-what"))).selectByVisibleText("Wave advanced");
+        follow(driver, driver.findElement(By.cssSelector("form.filters button[type=submit]")));
+        assertThat(driver.getCurrentUrl()).contains("/migrations/" + id + "/audit?").contains("what=WaveAdvancedEvent");
+        assertThat(driver.findElements(By.cssSelector("table.trail tbody tr"))).hasSize(2).hasSizeLessThan(all);
+        assertThat(driver.findElement(By.cssSelector("p[role=status]")).getText()).isEqualTo("2 of " + all + " events.");
+        plain.screenshot("noscript-audit");
+    }
+
+    @Test
+    void shouldShowEveryPhaseByWordGlyphAndColourWithoutSeriousViolationsInLightAndDark() throws IOException {
+        // given a migration with a wave in each phase and one rolled back
+        String id = "shop-phases";
+        Answer registered = server.postYaml("/api/migrations", LEAD, """
+                slug: %s
+                title: Every phase at once
+                owners:
+                  - {id: U01LEAD, name: Ada Lead, role: lead}
+                waves:
+                  - {name: planned, canary_steps: [10]}
+                  - {name: backfill, canary_steps: [10]}
+                  - {name: shadow, canary_steps: [10]}
+                  - {name: canary, canary_steps: [10]}
+                  - {name: cutover, canary_steps: [10]}
+                  - {name: stabilization, canary_steps: [10]}
+                  - {name: decommissioned, canary_steps: [10]}
+                  - {name: dimmed, canary_steps: [10]}
+                """.formatted(id));
+        assertThat(registered.status()).as(registered.body().toString()).isEqualTo(201);
+        Map<String, Integer> advances = Map.of("backfill", 1, "shadow", 2, "canary", 3, "cutover", 3,
+                "stabilization", 3, "decommissioned", 3, "dimmed", 3);
+        advances.forEach((wave, n) -> {
+            for (int i = 0; i < n; i++) {
+                act(id, wave, "advance", "step " + (i + 1));
+            }
+        });
+        for (String wave : List.of("cutover", "stabilization", "decommissioned")) {
+            server.passGoNoGo(id, wave);
+            act(id, wave, "cutover", "go/no-go passed");
+        }
+        act(id, "stabilization", "advance", "stabilizing");
+        act(id, "decommissioned", "advance", "stabilizing");
+        act(id, "decommissioned", "advance", "old path retired");
+        act(id, "dimmed", "rollback", "p99 above SLO");
+        ChromeDriver driver = signIn(LEAD);
+
+        for (String scheme : List.of("light", "dark")) {
+            browser.colourScheme(scheme);
+            // when a reader looks at the three pages
+            driver.get(server.url() + "/migrations/" + id);
+            assertThat(driver.executeScript("return matchMedia('(prefers-color-scheme: dark)').matches;"))
+                    .isEqualTo(scheme.equals("dark"));
+
+            // then each phase has its word and glyph, and its own colour
+            Map<String, String> colours = new java.util.TreeMap<>();
+            for (WebElement row : driver.findElements(By.cssSelector("table.waves tbody tr"))) {
+                String wave = row.findElement(By.tagName("th")).getText();
+                WebElement badge = row.findElement(By.cssSelector(".badge"));
+                String phase = wave.equals("dimmed") ? "shadow" : wave;
+                assertThat(badge.getText()).as("label of " + wave).endsWith(" " + phase)
+                        .matches("^[○◔◑◕●✔■] .*");
+                colours.put(phase, badge.getCssValue("background-color"));
+            }
+            assertThat(colours).hasSize(7);
+            assertThat(new java.util.HashSet<>(colours.values())).as("one colour per phase: " + colours).hasSize(7);
+            assertThat(driver.findElement(By.cssSelector(".timeline li.rollback")).getText())
+                    .contains("↺ rollback").contains("rolled back from canary 10% to shadow").contains("p99 above SLO");
+            checkPage("phases-migration-" + scheme);
+            driver.get(server.url() + "/");
+            checkPage("phases-overview-" + scheme);
+            driver.get(server.url() + "/migrations/" + id + "/audit?verify=1");
+            assertThat(driver.findElement(By.cssSelector(".verdict")).getText()).startsWith("✔ Intact");
+            checkPage("phases-audit-" + scheme);
+        }
+        browser.colourScheme("light");
+    }
+
+    @Test
+    void canTabThroughTheOverviewToEveryMigrationLinkWithAVisibleFocus() {
+        // given an overview with several migrations
+        register("shop-keyboard-a");
+        register("shop-keyboard-b");
+        ChromeDriver driver = signIn(LEAD);
+        driver.get(server.url() + "/");
+        java.util.Set<String> links = new java.util.TreeSet<>();
+        driver.findElements(By.cssSelector("table.overview tbody th a")).forEach(a -> links.add(a.getAttribute("href")));
+        assertThat(links).hasSizeGreaterThanOrEqualTo(2);
+
+        // when a keyboard user presses Tab through the page
+        java.util.Set<String> reached = new java.util.TreeSet<>();
+        List<String> unmarked = new ArrayList<>();
+        String first = null;
+        for (int i = 0; i < 300 && !reached.containsAll(links); i++) {
+            new Actions(driver).sendKeys(Keys.TAB).perform();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> focus = (Map<String, Object>) driver.executeScript("""
+                    const e = document.activeElement, s = getComputedStyle(e), r = e.getBoundingClientRect();
+                    return {tag: e.tagName, href: e.href || '', text: e.textContent.trim(),
+                            visible: e.matches(':focus-visible') && s.outlineStyle !== 'none'
+                                     && parseFloat(s.outlineWidth) >= 2,
+                            onScreen: r.width > 0 && r.height > 0 && r.left >= 0 && r.top >= -1};""");
+            if (first == null) {
+                first = focus.get("text") + " " + focus.get("onScreen");
+            }
+            if (!Boolean.TRUE.equals(focus.get("visible")) || !Boolean.TRUE.equals(focus.get("onScreen"))) {
+                unmarked.add(focus.get("tag") + " " + focus.get("text"));
+            }
+            if (links.contains((String) focus.get("href"))) {
+                reached.add((String) focus.get("href"));
+            }
+        }
+
+        // then the first stop skips to the content, every migration link is reached, and every stop shows its focus
+        assertThat(first).isEqualTo("Skip to content true");
+        assertThat(reached).isEqualTo(links);
+        assertThat(unmarked).as("focused without a visible indicator").isEmpty();
+    }
+
     private static ChromeDriver signIn(String token) {
         ChromeDriver driver = browser.driver();
         driver.manage().deleteAllCookies();
@@ -238,9 +466,27 @@ class StatusPagesTest {
     }
 
     private static void act(String id, String action, String reason) {
-        Answer answer = server.post("/api/migrations/" + id + "/waves/orders/" + action, LEAD,
+        act(id, "orders", action, reason);
+    }
+
+    private static void act(String id, String wave, String action, String reason) {
+        Answer answer = server.post("/api/migrations/" + id + "/waves/" + wave + "/" + action, LEAD,
                 Map.of("reason", reason));
-        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
+        assertThat(answer.status()).as(wave + " " + action + ": " + answer.body()).isEqualTo(200);
+    }
+
+    /** Clicks a link or a form's button and waits until the next page has replaced this one. */
+    private static void follow(ChromeDriver driver, WebElement element) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        element.click();
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+    }
+
+    /** The trail position of the audit page's row whose reason is {@code reason}. */
+    private static long position(ChromeDriver driver, String reason) {
+        return Long.parseLong(driver.findElement(By.xpath("//table[contains(@class,'trail')]//tr[td[7]='" + reason
+                + "']/td[1]")).getText());
     }
 
     private static void validate(String id, List<String> only) {
