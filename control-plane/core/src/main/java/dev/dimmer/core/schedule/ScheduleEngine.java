@@ -11,22 +11,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts the node's scheduler once the application is up (Axon and the command bus are ready before any job fires)
- * and stops it with the application, letting running jobs finish.
+ * Starts the node's scheduler and the senders of its queued firings once the application is up (Axon and the
+ * command bus are ready before any command is sent) and stops them with the application, letting running jobs and
+ * the commands being sent finish.
  */
 @Singleton
 @Requires(property = "dimmer.schedule.enabled", notEquals = "false")
 public final class ScheduleEngine implements ApplicationEventListener<StartupEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(ScheduleEngine.class);
     private final Scheduler scheduler;
+    private final FiringRelays relays;
 
-    ScheduleEngine(Scheduler scheduler) {
+    ScheduleEngine(Scheduler scheduler, FiringRelays relays) {
         this.scheduler = scheduler;
+        this.relays = relays;
     }
 
     @Override
     public void onApplicationEvent(StartupEvent event) {
         try {
+            relays.start();
             scheduler.start();
             LOG.info("scheduler {} started as {}", scheduler.getSchedulerName(), scheduler.getSchedulerInstanceId());
         } catch (SchedulerException e) {
@@ -47,5 +51,7 @@ public final class ScheduleEngine implements ApplicationEventListener<StartupEve
         } catch (SchedulerException e) {
             LOG.warn("the scheduler did not stop cleanly: {}", e.getMessage());
         }
+        // firings queued and not sent yet stay queued: the next node (or this one's next start) sends them
+        relays.stop();
     }
 }
