@@ -29,11 +29,11 @@ public final class FiringLog {
      * One firing Quartz handed over: the job's key (job and scheduled time), how late Quartz started it, how late
      * its row was committed, and whether it was queued (false: that firing was queued before, a duplicate).
      */
-    public record Fired(String key, Duration late, Duration queued, boolean first) {
+    public record Fired(String key, Instant scheduled, Duration late, Duration queued, boolean first) {
     }
 
-    /** One command of a firing accepted (recorded, or answered as a duplicate of one recorded), how late. */
-    public record Accepted(String key, Duration late) {
+    /** One command of a firing accepted (recorded by the migration), how late. */
+    public record Accepted(String key, Instant scheduled, Duration late) {
     }
 
     synchronized void taken(Firing firing, Instant startedAt, boolean first) {
@@ -41,7 +41,7 @@ public final class FiringLog {
         if (fired.size() == KEPT) {
             fired.remove(0);
         }
-        fired.add(new Fired(firing.key(), Duration.between(firing.scheduled(), startedAt),
+        fired.add(new Fired(firing.key(), firing.scheduled(), Duration.between(firing.scheduled(), startedAt),
                 Duration.between(firing.scheduled(), queuedAt), first));
     }
 
@@ -49,7 +49,8 @@ public final class FiringLog {
         if (accepted.size() == KEPT) {
             accepted.remove(0);
         }
-        accepted.add(new Accepted(firing.key(), Duration.between(firing.scheduled(), clock.instant())));
+        accepted.add(new Accepted(firing.key(), firing.scheduled(), Duration.between(firing.scheduled(),
+                clock.instant())));
     }
 
     /** The firings Quartz handed over so far, oldest first, and forgets them. */

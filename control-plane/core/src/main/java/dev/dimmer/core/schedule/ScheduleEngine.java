@@ -1,10 +1,12 @@
 package dev.dimmer.core.schedule;
 
+import dev.dimmer.core.metrics.SchedulerState;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
@@ -17,7 +19,7 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 @Requires(property = "dimmer.schedule.enabled", notEquals = "false")
-public final class ScheduleEngine implements ApplicationEventListener<StartupEvent> {
+public final class ScheduleEngine implements ApplicationEventListener<StartupEvent>, SchedulerState {
     private static final Logger LOG = LoggerFactory.getLogger(ScheduleEngine.class);
     private final Scheduler scheduler;
     private final FiringRelays relays;
@@ -35,6 +37,22 @@ public final class ScheduleEngine implements ApplicationEventListener<StartupEve
             LOG.info("scheduler {} started as {}", scheduler.getSchedulerName(), scheduler.getSchedulerInstanceId());
         } catch (SchedulerException e) {
             throw new IllegalStateException("the scheduler did not start: " + e.getMessage(), e);
+        }
+    }
+
+    /** Readiness and {@code dimmer_scheduler_running}: whether this node's scheduler fires jobs. */
+    @Override
+    public Optional<String> problem() {
+        try {
+            if (scheduler.isShutdown()) {
+                return Optional.of("the scheduler is stopped");
+            }
+            if (!scheduler.isStarted() || scheduler.isInStandbyMode()) {
+                return Optional.of("the scheduler has not started");
+            }
+            return Optional.empty();
+        } catch (SchedulerException e) {
+            return Optional.of("the scheduler cannot reach its job store: " + e.getMessage());
         }
     }
 
