@@ -43,6 +43,7 @@ class DemoTest {
                 .contains("the rollback voided the lead's sign-off on canary")
                 .contains("gonogo    opened on the cutover")
                 .contains("approve -> go/no-go passed")
+                .containsPattern("schedule  vote-expires at \\S+: .+'s approval on the cutover expires at ")
                 .containsPattern("Operations: readiness up .*/metrics .*: [1-9][0-9]* commands done");
 
         // without Slack configured, the channel's messages go to the log

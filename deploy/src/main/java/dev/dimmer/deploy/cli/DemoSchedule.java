@@ -22,6 +22,34 @@ final class DemoSchedule {
         return plan.replaceFirst("(?m)^(\\s+)every: 1m$", "$1every: " + METRIC_EVERY);
     }
 
+    /**
+     * What the scheduler will say about the ballots of the wave's go/no-go just passed: when each expires and what
+     * the go/no-go would have then (the jobs are derived a moment after the votes; the demo waits a second at most).
+     */
+    static void expiringVotes(ApiClient client, PrintWriter out, String id, String wave) {
+        for (int i = 0; i < 20; i++) {
+            boolean found = false;
+            for (JsonNode job : client.get("/api/migrations/" + Paths.segment(id) + "/schedule").path("jobs")) {
+                String kind = job.path("kind").asText();
+                if (wave.equals(job.path("wave").asText()) && kind.startsWith("vote-expire")) {
+                    out.printf("  %-14s %-9s %s at %s: %s%n", wave, "schedule", kind, job.path("next_fire").asText(),
+                            job.path("rule").asText());
+                    found = true;
+                }
+            }
+            if (found) {
+                out.flush();
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     static void show(ApiClient client, PrintWriter out, String id) {
         JsonNode schedule = client.get("/api/migrations/" + Paths.segment(id) + "/schedule");
         out.println();

@@ -101,6 +101,7 @@ final class DemoWalkthrough {
         step(id, first, "advance", "all consumers read the target; entering stabilization");
         if (dependent != null) {
             goNoGo(id, dependent);
+            DemoSchedule.expiringVotes(client, out, id, dependent.name());
             step(client, id, dependent, "cutover", Map.of("reason", first.name() + " is stable; the same "
                     + "exception to the window", "override", List.of("window")));
         }

@@ -8,6 +8,12 @@ public enum DueKind {
     VALIDATION,
     /** a shadow or canary hold ends: the thread hears that the wave may move; with auto_advance the weight goes up */
     HOLD_ENDS,
+    /** auto_advance found the hold over but the wave may not move by itself yet: the thread hears why (a notice) */
+    AUTO_ADVANCE_HELD,
+    /** a go/no-go ballot is about to expire: the thread hears when, and the quorum the vote would have then */
+    VOTE_EXPIRES,
+    /** a go/no-go ballot expired and the go/no-go no longer passes: the thread hears it */
+    VOTE_EXPIRED,
     /** a wave's stabilization ends: the thread hears it is ready to decommission */
     STABILIZATION_ENDS,
     /** the old system's retention after a wave's cutover is about to end (announced a day ahead) */

@@ -33,6 +33,27 @@ final class EvidencePolicy {
                 .filter(c -> !c.met()).map(c -> new UnmetCondition(c.code(), c.detail())).toList();
     }
 
+    /**
+     * What a move the scheduler makes by itself (auto_advance) needs on top of the step's own rules: every validation
+     * the gates on the wave's canary and cutover name has passed and is fresh at the move's time. A person may raise
+     * the weight on a red canary; the scheduler does not.
+     */
+    static Function<WaveMove, List<UnmetCondition>> autoAdvanceEvidence() {
+        return move -> {
+            Set<String> seen = new LinkedHashSet<>();
+            List<UnmetCondition> unmet = new ArrayList<>();
+            for (Phase target : List.of(Phase.CANARY, Phase.CUTOVER)) {
+                for (GateCondition c : conditions(move.plan(), move.evidence(), move.wave().name(), target,
+                        move.at())) {
+                    if (!c.met() && seen.add(c.name())) {
+                        unmet.add(new UnmetCondition(c.code(), c.detail()));
+                    }
+                }
+            }
+            return unmet;
+        };
+    }
+
     /** One condition per validation named by a gate guarding the wave's entry into {@code target}, in plan order. */
     static List<GateCondition> conditions(MigrationPlan plan, Evidence evidence, String wave, Phase target,
                                           Instant at) {

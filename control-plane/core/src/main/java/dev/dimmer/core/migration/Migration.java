@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import dev.dimmer.api.actor.Channel;
 import dev.dimmer.api.evidence.CheckResult;
 import dev.dimmer.api.evidence.GateChecklistView;
 import dev.dimmer.api.evidence.GoNoGoVoidedEvent;
@@ -119,6 +120,10 @@ public class Migration {
         Instant at = command.provenance().at();
         WaveMove move = move(wave, command.weight(), at).overriding(command.overrides());
         String reason = command.provenance().reason();
+        if (command.provenance().channel() == Channel.SCHEDULER
+                && (wave.phase() == Phase.SHADOW || wave.phase() == Phase.CANARY)) {
+            TransitionRules.AUTO_ADVANCE.enforce(move);
+        }
         switch (wave.phase()) {
             case SHADOW -> {
                 WaveMove entry = move.withWeight(command.weight() == null ? wave.firstCanaryStep() : command.weight());
@@ -271,6 +276,20 @@ public class Migration {
     public GateChecklistView checklist(String waveName, Instant at) {
         Wave wave = knownWave(waveName);
         return Checklists.of(id, wave, move(wave, null, at));
+    }
+
+    /**
+     * What keeps the scheduler from moving the wave on by itself (auto_advance) at {@code at}, in words: the next
+     * step's unmet conditions and the canary's and cutover's evidence that is not green; empty when it may move.
+     */
+    public List<String> autoAdvanceHeldBy(String waveName, Instant at) {
+        Wave wave = knownWave(waveName);
+        WaveMove move = move(wave, null, at);
+        java.util.Set<String> held = new java.util.LinkedHashSet<>();
+        Checklists.of(id, wave, move).conditions().stream().filter(c -> !c.met())
+                .forEach(c -> held.add(c.detail()));
+        TransitionRules.AUTO_ADVANCE.unmet(move).forEach(c -> held.add(c.sentence()));
+        return List.copyOf(held);
     }
 
     // the bus hands it to the aggregate directly, after the refused command rolled back; it decides nothing

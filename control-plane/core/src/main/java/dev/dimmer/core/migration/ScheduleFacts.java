@@ -22,10 +22,47 @@ public record ScheduleFacts(String migrationId, MigrationPlan plan, boolean abor
     public record Result(String status, Instant at) {
     }
 
-    /** One wave as the scheduler sees it. */
+    /**
+     * A ballot on a wave's open go/no-go and the moment it stops counting: who voted how on which step, when it
+     * expires and after how long, whether the go/no-go passes just before that moment, and what it lacks at that
+     * moment (every ballot counted as it would count then; empty when it still passes).
+     */
+    public record Expiry(String voterId, String voterName, String vote, String step, Instant at, Duration expiry,
+                         boolean passesBefore, List<String> shortfallAfter) {
+        public Expiry {
+            shortfallAfter = List.copyOf(shortfallAfter);
+        }
+
+        /** "approval" or "rejection". */
+        public String ballot() {
+            return vote.equals("approve") ? "approval" : "rejection";
+        }
+
+        /** Whether the go/no-go passed until this ballot expired and no longer passes then. */
+        public boolean dropsQuorum() {
+            return passesBefore && !shortfallAfter.isEmpty();
+        }
+    }
+
+    /**
+     * One wave as the scheduler sees it.
+     *
+     * @param expiries the ballots on its open go/no-go (on a step still ahead), soonest expiry first
+     */
     public record WaveFacts(String name, Phase phase, int weight, Instant since, Instant shadowSince,
                             Instant cutoverAt, Instant goNoGoOpenedAt, boolean goNoGoPassed, Set<String> voters,
-                            Set<String> running, Map<String, Result> latest) {
+                            Set<String> running, Map<String, Result> latest, List<Expiry> expiries) {
+        public WaveFacts {
+            expiries = expiries == null ? List.of() : List.copyOf(expiries);
+        }
+
+        public WaveFacts(String name, Phase phase, int weight, Instant since, Instant shadowSince, Instant cutoverAt,
+                         Instant goNoGoOpenedAt, boolean goNoGoPassed, Set<String> voters, Set<String> running,
+                         Map<String, Result> latest) {
+            this(name, phase, weight, since, shadowSince, cutoverAt, goNoGoOpenedAt, goNoGoPassed, voters, running,
+                    latest, List.of());
+        }
+
         /** Whether the validation has a run open now (the scheduler never starts an overlapping one). */
         public boolean runs(String validation) {
             return running.contains(validation);
@@ -52,9 +89,21 @@ public record ScheduleFacts(String migrationId, MigrationPlan plan, boolean abor
             return new WaveFacts(w.name(), w.phase(), w.weight(), w.since(), w.shadowSince(), w.cutoverAt(),
                     vote == null ? null : vote.openedAt(), vote != null && vote.passedAt(latest(vote)),
                     vote == null ? Set.of() : Set.copyOf(vote.ballots().keySet()),
-                    Set.copyOf(running), Map.copyOf(latest));
+                    Set.copyOf(running), Map.copyOf(latest), expiries(w));
         }).toList();
         return new ScheduleFacts(id, plan, abortedAt != null, facts, Set.copyOf(noticed));
+    }
+
+    private static List<Expiry> expiries(Wave wave) {
+        GoNoGo vote = wave.goNoGo();
+        if (vote == null || !wave.phase().isBefore(vote.before())) {
+            return List.of();
+        }
+        return vote.ballots().entrySet().stream().map(e -> {
+            Instant at = e.getValue().at().plus(vote.expiry());
+            return new Expiry(e.getKey(), e.getValue().voterName(), e.getValue().vote().label(),
+                    vote.before().label(), at, vote.expiry(), vote.passedAt(at.minusMillis(1)), vote.shortfall(at));
+        }).sorted(java.util.Comparator.comparing(Expiry::at).thenComparing(Expiry::voterId)).toList();
     }
 
     // the go/no-go as of its latest ballot: passed then, expiry aside (the scheduler only reminds the ones missing)

@@ -31,6 +31,9 @@ final class TransitionRules {
             .guardedBy(CanaryWeightPolicy.hasNextStep())
             .guardedBy(CanaryWeightPolicy.skipsNoStep())
             .requiringEach(TimeRule.unlessOverridden(RAISE_CANARY_TIME));
+    // a move the scheduler makes by itself (auto_advance), on top of the step's own rules
+    static final Rules<WaveMove> AUTO_ADVANCE = Rules.<WaveMove>of(m -> "auto_advance of wave " + m.wave().name())
+            .requiringEach(EvidencePolicy.autoAdvanceEvidence());
     static final Rules<WaveMove> ADVANCE = Rules.<WaveMove>of(m -> "advance of wave " + m.wave().name())
             .guardedBy(PhaseRules.notDecommissioned())
             .requiring(PhaseRules.noWeightOutsideCanary())

@@ -34,6 +34,8 @@ public final class Derivation {
     static final Duration REMINDER = Duration.ofHours(4);
     static final Duration RETENTION_NOTICE = Duration.ofHours(24);
     static final Duration FRESH_RUN_AHEAD = Duration.ofMinutes(30);
+    // an expiring ballot is announced this long ahead, or half its lifetime ahead when that is shorter
+    static final Duration VOTE_NOTICE = Duration.ofHours(4);
     // an auto-advancing wave whose hold is over is looked at this often until its evidence is green
     static final Duration AUTO_ADVANCE_CHECK = Duration.ofSeconds(30);
 
@@ -58,6 +60,7 @@ public final class Derivation {
             holds(facts, wavePlan, wave, now, zone, due);
             afterCutover(facts, wavePlan, wave, zone, due);
             window.ifPresent(opening -> review(facts, wave, opening, now, zone, due));
+            votes(facts, wave, now, zone, due);
         }
         window.ifPresent(opening -> due.add(windowEnd(calendar, opening, zone)));
         digest(plan, facts, now, due);
@@ -154,6 +157,42 @@ public final class Derivation {
         if (!gated.isEmpty() && staleBy(plan, wave, opens)) {
             due.add(new Due(DueKind.FRESH_EVIDENCE, wave.name(), null, "the cutover gate's evidence is stale by "
                     + window + "; runs again 30m ahead", opens.minus(FRESH_RUN_AHEAD), null, opens));
+        }
+    }
+
+    /** How long before a ballot expires the thread hears of it: 4h, or half the ballots' lifetime when shorter. */
+    static Duration voteNotice(Duration expiry) {
+        Duration half = expiry.dividedBy(2);
+        return half.compareTo(VOTE_NOTICE) < 0 ? half : VOTE_NOTICE;
+    }
+
+    /**
+     * The ballots of a wave's open go/no-go, one job per kind for the soonest not yet announced: that a ballot will
+     * expire (ahead of time, while it still counts), and that it expired when the go/no-go passed until then and
+     * no longer does. A vote cast again replaces the ballot and its expiry; the jobs are derived again on every vote.
+     */
+    private static void votes(ScheduleFacts facts, WaveFacts wave, Instant now, ZoneId zone, List<Due> due) {
+        for (ScheduleFacts.Expiry expiry : wave.expiries()) {
+            if (!expiry.at().isAfter(now) || facts.noticed(DueKind.VOTE_EXPIRES.label() + ":" + wave.name() + ":"
+                    + expiry.at())) {
+                continue;
+            }
+            Duration ahead = voteNotice(expiry.expiry());
+            due.add(new Due(DueKind.VOTE_EXPIRES, wave.name(), null, expiry.voterName() + "'s " + expiry.ballot()
+                    + " on the " + expiry.step() + " expires at " + Moments.when(expiry.at(), Instant.EPOCH, zone)
+                    + "; announced " + Moments.span(ahead) + " ahead", expiry.at().minus(ahead), null, expiry.at()));
+            break;
+        }
+        for (ScheduleFacts.Expiry expiry : wave.expiries()) {
+            if (!expiry.dropsQuorum() || facts.noticed(DueKind.VOTE_EXPIRED.label() + ":" + wave.name() + ":"
+                    + expiry.at())) {
+                continue;
+            }
+            due.add(new Due(DueKind.VOTE_EXPIRED, wave.name(), null, expiry.voterName() + "'s " + expiry.ballot()
+                    + " on the " + expiry.step() + " expires at " + Moments.when(expiry.at(), Instant.EPOCH, zone)
+                    + " and the go/no-go then lacks: " + String.join("; ", expiry.shortfallAfter()),
+                    expiry.at(), null, expiry.at()));
+            break;
         }
     }
 

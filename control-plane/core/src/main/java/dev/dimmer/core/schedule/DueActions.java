@@ -9,6 +9,7 @@ import dev.dimmer.api.evidence.RunIds;
 import dev.dimmer.api.migration.AdvanceWaveCommand;
 import dev.dimmer.api.migration.OpenGoNoGoCommand;
 import dev.dimmer.api.migration.Phase;
+import dev.dimmer.api.migration.PhaseWords;
 import dev.dimmer.api.plan.MigrationPlan;
 import dev.dimmer.api.plan.Owner;
 import dev.dimmer.api.plan.PlanDuration;
@@ -47,12 +48,15 @@ public final class DueActions {
     private final CommandDispatch dispatch;
     private final Clock clock;
     private final ScheduleDeriving deriving;
+    private final FiringLog log;
 
-    DueActions(MigrationReader migrations, CommandDispatch dispatch, Clock clock, ScheduleDeriving deriving) {
+    DueActions(MigrationReader migrations, CommandDispatch dispatch, Clock clock, ScheduleDeriving deriving,
+               FiringLog log) {
         this.migrations = migrations;
         this.dispatch = dispatch;
         this.clock = clock;
         this.deriving = deriving;
+        this.log = log;
     }
 
     void fire(Firing firing) {
@@ -89,6 +93,10 @@ public final class DueActions {
                     firing, w.name(), "the cutover of " + w.name() + " is still running as the window closes at "
                             + Moments.when(firing.due(), firing.scheduled(), zone(facts)) + ": overrunning"));
             case DIGEST -> notice(firing, null, Digest.of(facts, firing.previous(), firing.scheduled()));
+            case VOTE_EXPIRES -> wave.ifPresent(w -> VoteNotices.expiring(w, firing.due(), firing.scheduled(),
+                    zone(facts), facts.migrationId()).ifPresent(text -> notice(firing, w.name(), text)));
+            case VOTE_EXPIRED -> wave.ifPresent(w -> VoteNotices.expired(w, firing.due(), firing.scheduled(),
+                    zone(facts), facts.migrationId()).ifPresent(text -> notice(firing, w.name(), text)));
             default -> throw new IllegalStateException("no action for " + firing.kind());
         }
         if (firing.due() != null) {
@@ -133,11 +141,18 @@ public final class DueActions {
                     + "evidence is green" : ""), due, p));
         }
         if (plan.advancesByItself()) {
-            boolean open = migrations.read(firing.migration(), m -> m.checklist(wave.name(), firing.scheduled()))
-                    .open();
-            if (open) {
+            List<String> held = migrations.read(firing.migration(), m -> m.autoAdvanceHeldBy(wave.name(),
+                    firing.scheduled()));
+            if (held.isEmpty()) {
                 send(firing, "auto_advance: " + what + " and the gate's evidence is green",
                         p -> new AdvanceWaveCommand(firing.migration(), wave.name(), null, p));
+            } else if (!facts.noticed(DueKind.AUTO_ADVANCE_HELD.label() + ":" + wave.name() + ":" + due)) {
+                // said once per hold: the job keeps looking every 30s and moves the wave once all is green
+                send(firing.withKey(firing.key() + "/held"), "auto_advance held", p -> new PostNoticeCommand(
+                        firing.migration(), wave.name(), DueKind.AUTO_ADVANCE_HELD, "auto_advance keeps "
+                        + wave.name() + " at " + PhaseWords.at(wave.phase(), wave.weight()) + ": "
+                        + String.join("; ", held) + "; it moves " + wave.name() + " to " + next.get()
+                        + "% by itself once that is green", due, p));
             }
         }
     }
@@ -181,8 +196,11 @@ public final class DueActions {
             LOG.info("{} of {} refused: {}", firing.kind().label(), firing.migration(),
                     refused.refusal().getMessage());
         } else if (outcome instanceof Outcome.Unknown<Object> unknown) {
-            LOG.warn("{} of {}: outcome unknown ({}); the next firing looks again", firing.kind().label(),
-                    firing.migration(), unknown.detail());
+            // the queued firing is sent again under the same key: a duplicate if this one got through
+            throw new IllegalStateException(firing.kind().label() + " of " + firing.migration()
+                    + ": outcome unknown (" + unknown.detail() + ")");
+        } else if (outcome instanceof Outcome.Done<Object>) {
+            log.accepted(firing);
         }
     }
 

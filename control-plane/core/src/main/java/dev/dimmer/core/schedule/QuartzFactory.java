@@ -29,7 +29,7 @@ import org.quartz.utils.DBConnectionManager;
 class QuartzFactory {
     @Singleton
     Scheduler scheduler(DataSource dataSource, BeanContext beans,
-                        @Value("${dimmer.schedule.threads:4}") int threads,
+                        @Value("${dimmer.schedule.threads:10}") int threads,
                         @Value("${dimmer.schedule.checkin-interval-ms:5000}") long checkin,
                         @Value("${dimmer.schedule.misfire-threshold-ms:5000}") long misfireThreshold,
                         @Value("${dimmer.schedule.idle-wait-ms:5000}") long idleWait) throws SchedulerException {
@@ -55,6 +55,8 @@ class QuartzFactory {
         properties.setProperty("org.quartz.scheduler.instanceId", "AUTO");
         properties.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
         properties.setProperty("org.quartz.scheduler.idleWaitTime", String.valueOf(idleWait));
+        // a firing only queues a row, so threads are cheap; a batch takes as many triggers of one fire time as there
+        // are threads (a migration's ten validations fall due together), one lock round trip for all of them
         properties.setProperty("org.quartz.scheduler.batchTriggerAcquisitionMaxCount", String.valueOf(threads));
         properties.setProperty("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
         properties.setProperty("org.quartz.threadPool.threadCount", String.valueOf(threads));

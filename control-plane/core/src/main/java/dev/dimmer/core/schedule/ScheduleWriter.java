@@ -75,12 +75,26 @@ public final class ScheduleWriter {
             return false;
         }
         String rule = current.getJobDataMap().getString(RULE);
+        String due = current.getJobDataMap().getString(DUE);
         if (job.recurring()) {
+            // a validation keeps its rhythm; a recurring job about one due time (auto_advance looking every 30s
+            // after a hold) starts again when that time moves (the wave entered canary, its hold is another)
             return simple.getRepeatInterval() == job.every().toMillis() && simple.getRepeatCount()
-                    == SimpleTrigger.REPEAT_INDEFINITELY;
+                    == SimpleTrigger.REPEAT_INDEFINITELY
+                    && java.util.Objects.equals(due, job.due() == null ? null : job.due().toString());
         }
-        return simple.getRepeatCount() == 0 && simple.getStartTime().toInstant().equals(job.start())
+        return simple.getRepeatCount() == 0 && simple.getStartTime().toInstant().equals(startOf(job))
                 && job.rule().equals(rule);
+    }
+
+    /**
+     * The trigger's start: Quartz keeps milliseconds, and a hold that ends at 14:20:03.632976 must not fire (and be
+     * judged) at 14:20:03.632, before it ended; so the start is rounded up to the next millisecond.
+     */
+    static Instant startOf(Due job) {
+        Instant start = job.start().isBefore(Instant.EPOCH) ? Instant.EPOCH : job.start();
+        Instant millis = start.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        return millis.isBefore(start) ? millis.plusMillis(1) : millis;
     }
 
     private static JobDetail detail(String migration, Due job, JobKey key) {
@@ -96,6 +110,10 @@ public final class ScheduleWriter {
         if (job.validation() != null) {
             builder.usingJobData(VALIDATION, job.validation());
         }
+        if (job.due() != null) {
+            // on the job too: a recovery trigger (the job fired again after its node died) carries only the job's
+            builder.usingJobData(DUE, job.due().toString());
+        }
         return builder.build();
     }
 
@@ -106,7 +124,7 @@ public final class ScheduleWriter {
                 : SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow();
         TriggerBuilder<SimpleTrigger> builder = TriggerBuilder.newTrigger()
                 .withIdentity(TriggerKey.triggerKey(job.name(), migration)).forJob(key)
-                .startAt(Date.from(job.start().isBefore(Instant.EPOCH) ? Instant.EPOCH : job.start()))
+                .startAt(Date.from(startOf(job)))
                 .withSchedule(schedule)
                 .usingJobData(RULE, job.rule());
         if (job.due() != null) {

@@ -191,6 +191,30 @@ class EvidenceTest {
                         + "2 changed) of 10)");
     }
 
+    private static List<Object> canaryWithRedCutoverEvidence() {
+        ValidationFailedEvent failedEvent = new ValidationFailedEvent(ID, "customers", RUN, "customers-checksum",
+                "checksum", failed("customers-checksum").summary(), Map.of(), Map.of(), 7, T1.minusSeconds(720));
+        return given(waveAt("customers", Phase.CANARY, 10), requested("customers-count", "customers-checksum"),
+                passedEvent("customers-count", T1.minusSeconds(60)), failedEvent);
+    }
+
+    @Test
+    void cannotBeRaisedByTheSchedulerOnRedCutoverEvidence() {
+        fixture.given(canaryWithRedCutoverEvidence())
+                .when(new AdvanceWaveCommand(ID, "customers", null, new Provenance(
+                        dev.dimmer.api.actor.Scheduling.ACTOR, Channel.SCHEDULER, "auto_advance", T1)))
+                .expectException(CommandRejectedException.class)
+                .expectExceptionMessage("customers-checksum failed 12m ago (3 rows differ (1 missing, 0 extra, "
+                        + "2 changed) of 10)");
+    }
+
+    @Test
+    void canBeRaisedByALeadOnRedCutoverEvidence() {
+        fixture.given(canaryWithRedCutoverEvidence())
+                .when(new AdvanceWaveCommand(ID, "customers", null, BY_LEAD))
+                .expectSuccessfulHandlerExecution();
+    }
+
     @Test
     void canEnterCanaryOnFreshPassingEvidence() {
         fixture.given(given(waveAt("customers", Phase.SHADOW, 0), requested("customers-count",
