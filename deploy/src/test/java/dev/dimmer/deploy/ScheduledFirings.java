@@ -13,7 +13,8 @@ import java.util.TreeMap;
 /**
  * What the scheduler did for the recurring validations, read from the log: one run per (job, fire time), none
  * doubled, none closer than a period to the one before, and a slot without a run only while the whole cluster could
- * not reach the database (plus the scheduler's pick-up time after it came back). Each miss is said.
+ * not reach the database (plus the scheduler's pick-up time after it came back), or while a job a killed or cut-off
+ * node held waited for Quartz's recovery of it (the node's check-in interval plus 7.5 s). Each miss is said.
  */
 final class ScheduledFirings {
     private static final Duration PERIOD = Duration.ofSeconds(10);
@@ -23,7 +24,7 @@ final class ScheduledFirings {
     private ScheduledFirings() {
     }
 
-    /** A span in which no node could reach the database. */
+    /** A span in which no node, or the node holding a job, could reach the database. */
     record Outage(String what, Instant from, Instant to) {
     }
 
@@ -84,15 +85,18 @@ final class ScheduledFirings {
     private static void miss(String job, Instant before, Instant at, long slots, List<Outage> outages,
                              List<String> problems, List<String> explained) {
         String gap = job + " missed " + slots + " slot(s) between its runs at " + before + " and " + at;
-        for (Outage outage : outages) {
-            // every slot missed lies within the outage or its pick-up time
-            boolean covers = !before.plus(PERIOD).isBefore(outage.from().minus(PERIOD))
-                    && !at.minus(PERIOD).isAfter(outage.to().plus(PICK_UP));
-            if (covers) {
-                explained.add(gap + " (" + outage.what() + ")");
+        // every moment a missed slot may have been due lies within an outage (or its pick-up time after)
+        java.util.Set<String> causes = new java.util.LinkedHashSet<>();
+        for (Instant t = before.plus(PERIOD); !t.isAfter(at.minus(PERIOD)); t = t.plusSeconds(1)) {
+            Instant moment = t;
+            Outage cause = outages.stream().filter(o -> !moment.isBefore(o.from().minus(PERIOD))
+                    && !moment.isAfter(o.to().plus(PICK_UP))).findFirst().orElse(null);
+            if (cause == null) {
+                problems.add(gap + ": at " + moment + " every node could reach the database");
                 return;
             }
+            causes.add(cause.what());
         }
-        problems.add(gap + ", while some node could reach the database");
+        explained.add(gap + " (" + String.join(", then ", causes) + ")");
     }
 }
