@@ -46,7 +46,14 @@ final class TcpProxy implements AutoCloseable {
         while (!listener.isClosed()) {
             try {
                 Socket client = listener.accept();
-                Socket server = new Socket(host, port);
+                Socket server;
+                try {
+                    server = new Socket(host, port);
+                } catch (IOException unreachable) {
+                    // the database is down: refuse this connection as it would, and keep relaying later ones
+                    close(client);
+                    continue;
+                }
                 sockets.add(client);
                 sockets.add(server);
                 pump(client, server);
@@ -74,6 +81,8 @@ final class TcpProxy implements AutoCloseable {
             } finally {
                 close(from);
                 close(to);
+                sockets.remove(from);
+                sockets.remove(to);
             }
         }, "tcp-proxy-pump");
         thread.setDaemon(true);

@@ -11,8 +11,11 @@ import dev.dimmer.projections.EventFacts;
 
 /** The audit trail's rule: every event of a migration is one line, whatever its type. */
 public final class AuditFold {
+    // maps by key: an event's maps (a plan's connections, a validation's figures) are immutable copies whose order
+    // differs from JVM to JVM, and the row must read the same whichever node wrote it or rebuilt it
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private AuditFold() {
     }

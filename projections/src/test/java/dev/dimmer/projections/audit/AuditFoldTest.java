@@ -47,6 +47,29 @@ class AuditFoldTest {
     }
 
     @Test
+    void shouldWriteAnEventsMapsInOneOrderWhateverOrderTheyHold() {
+        // given the same figures held in two orders, as immutable maps from two JVMs may iterate them
+        Map<String, Object> one = new java.util.LinkedHashMap<>();
+        one.put("target_rows", 1000);
+        one.put("source_rows", 1000);
+        Map<String, Object> other = new java.util.LinkedHashMap<>();
+        other.put("source_rows", 1000);
+        other.put("target_rows", 1000);
+
+        // when each is written as an audit line
+        String first = AuditFold.entry(facts(passed(one), 41, 3)).payload();
+        String second = AuditFold.entry(facts(passed(other), 41, 3)).payload();
+
+        // then the lines are the same, so a rebuild on another node equals the live view
+        assertThat(first).isEqualTo(second).contains("{\"source_rows\":1000,\"target_rows\":1000}");
+    }
+
+    private static dev.dimmer.api.evidence.ValidationPassedEvent passed(Map<String, Object> figures) {
+        return new dev.dimmer.api.evidence.ValidationPassedEvent(MIGRATION, WAVE, "run-1", "orders-count",
+                "row_count", "orders-count: 1,000 rows on each side", figures, Map.of(), 12, AT);
+    }
+
+    @Test
     void shouldKeepTheEventAsJson() throws Exception {
         AuditRow row = AuditFold.entry(facts(new CommandRefusedEvent(MIGRATION, "cutover customers",
                 "Eve may not cut over", "U0EVE", AT, "StartCutoverCommand", "customers", "go", "slack", "Eve",

@@ -117,6 +117,7 @@ public class Migration {
     @CommandHandler
     public WaveState handle(AdvanceWaveCommand command) {
         Wave wave = activeWave(command);
+        runbooks.requireNoRollbackRunning(wave.name(), "advance");
         Instant at = command.provenance().at();
         WaveMove move = move(wave, command.weight(), at).overriding(command.overrides());
         String reason = command.provenance().reason();
@@ -153,6 +154,7 @@ public class Migration {
     @CommandHandler
     public WaveState handle(StartCutoverCommand command) {
         Wave wave = activeWave(command);
+        runbooks.requireNoRollbackRunning(wave.name(), "cut over");
         WaveMove move = move(wave, null, command.provenance().at()).overriding(command.overrides());
         TransitionRules.CUTOVER.enforce(move);
         TimeRule.overridden(move, TransitionRules.CUTOVER_TIME, command.provenance().reason()).forEach(e -> apply(e));

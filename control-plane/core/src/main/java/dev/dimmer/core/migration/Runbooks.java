@@ -84,6 +84,20 @@ public final class Runbooks {
         };
     }
 
+    /**
+     * Refuses to move the wave forward while its rollback runbook still runs: the runbook's steps (reads sent back,
+     * a view swapped back, a deploy hook) would otherwise land after the move and undo it behind the lead's back.
+     * A stalled runbook does not hold the wave: its lead has been told, and decides.
+     */
+    void requireNoRollbackRunning(String wave, String move) {
+        Runbook book = byWave.get(wave);
+        if (book != null && book.purpose() == RunPurpose.ROLLBACK && book.running()) {
+            throw refuse(RejectionCode.ILLEGAL_TRANSITION, "wave %s is still rolling back: runbook %d is at step %d "
+                    + "of %d; %s it once the runbook completes (the wave's status shows it)", wave, book.run(),
+                    book.next() + 1, book.steps().size(), move);
+        }
+    }
+
     List<Object> decideRetry(String migration, String wave, Instant at) {
         Runbook book = byWave.get(wave);
         if (book == null || book.status() != Runbook.Status.STALLED) {

@@ -9,6 +9,7 @@ import static dev.dimmer.core.migration.MigrationFixtures.waveAt;
 
 import dev.dimmer.api.actor.Channel;
 import dev.dimmer.api.actor.Provenance;
+import dev.dimmer.api.migration.AdvanceWaveCommand;
 import dev.dimmer.api.migration.CommandRejectedException;
 import dev.dimmer.api.migration.CutoverStartedEvent;
 import dev.dimmer.api.migration.MigrationRegisteredEvent;
@@ -16,6 +17,7 @@ import dev.dimmer.api.migration.Phase;
 import dev.dimmer.api.migration.PlanRevisedEvent;
 import dev.dimmer.api.migration.RollBackWaveCommand;
 import dev.dimmer.api.migration.StartCutoverCommand;
+import dev.dimmer.api.migration.WaveAdvancedEvent;
 import dev.dimmer.api.migration.WaveRolledBackEvent;
 import dev.dimmer.api.plan.CutoverPlan;
 import dev.dimmer.api.plan.Gate;
@@ -112,6 +114,35 @@ class RunbookTest {
                 .when(new RollBackWaveCommand(ID, "customers", BY_LEAD))
                 .expectEvents(new WaveRolledBackEvent(ID, "customers", Phase.CANARY, 50, T1),
                         new RunbookStartedEvent(ID, "customers", RunPurpose.ROLLBACK, 1, STEPS, T1));
+    }
+
+    @Test
+    void cannotAdvanceAWaveWhileItsRollbackRunbookRuns() {
+        // the runbook's steps would land after the move: reads sent back to the source while the wave is in canary
+        fixture.given(rolledBack(started(0, FLIP), succeeded(0, FLIP)))
+                .when(new AdvanceWaveCommand(ID, "customers", null, BY_LEAD))
+                .expectNoEvents()
+                .expectExceptionMessage("wave customers is still rolling back: runbook 1 is at step 2 of 3; advance "
+                        + "it once the runbook completes (the wave's status shows it)");
+    }
+
+    @Test
+    void canAdvanceAWaveAgainOnceItsRollbackRunbookCompleted() {
+        fixture.given(rolledBack(started(0, FLIP), succeeded(0, FLIP), started(1, VIEW), succeeded(1, VIEW),
+                        started(2, HOOK), succeeded(2, HOOK),
+                        new RunbookCompletedEvent(ID, "customers", RunPurpose.ROLLBACK, 1, 3, 1500, T0)))
+                .when(new AdvanceWaveCommand(ID, "customers", null, BY_LEAD))
+                .expectEvents(new WaveAdvancedEvent(ID, "customers", Phase.SHADOW, Phase.CANARY, 10, T1));
+    }
+
+    @Test
+    void canAdvanceAWaveWhoseRollbackRunbookStalled() {
+        // a stalled runbook runs nothing until its lead retries it: the lead has been told, and decides
+        fixture.given(rolledBack(started(0, FLIP), new RunbookStepFailedEvent(ID, "customers", RunPurpose.ROLLBACK,
+                        1, 0, FLIP.kind(), 5, "unreachable", T0), new RunbookStalledEvent(ID, "customers",
+                        RunPurpose.ROLLBACK, 1, 0, "unreachable", T0)))
+                .when(new AdvanceWaveCommand(ID, "customers", null, BY_LEAD))
+                .expectEvents(new WaveAdvancedEvent(ID, "customers", Phase.SHADOW, Phase.CANARY, 10, T1));
     }
 
     @Test
