@@ -22,6 +22,7 @@ public final class DueJob implements Job {
     private static final Logger LOG = LoggerFactory.getLogger(DueJob.class);
     private final DueActions actions;
     private final FiringLog log;
+    private final ConflictRetry retry = ConflictRetry.sleeping();
 
     DueJob(DueActions actions, FiringLog log) {
         this.actions = actions;
@@ -41,7 +42,7 @@ public final class DueJob implements Job {
                 Firing.key(migration, context.getJobDetail().getKey().getName(), scheduled));
         log.fired(firing, context.getFireTime().toInstant());
         try {
-            actions.fire(firing);
+            retry.run(() -> actions.fire(firing));
         } catch (RuntimeException e) {
             // the next firing tries again; a failure here must not unschedule the job
             LOG.warn("{} of {} failed: {}", firing.kind().label(), migration, e.getMessage(), e);
