@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.axonframework.config.Configuration;
@@ -38,7 +39,8 @@ public final class ClaimRenewal {
     // a provider: the handlers that use this are built into Axon's configuration
     ClaimRenewal(Provider<Configuration> axon, @Value("${dimmer.axon.claim-timeout:10s}") Duration claimTimeout) {
         this.axon = axon;
-        this.every = claimTimeout.dividedBy(3);
+        // several renewals per timeout: one delayed by a busy machine or a slow database does not lose the claim
+        this.every = claimTimeout.dividedBy(5);
     }
 
     /** Waits for {@code work} and answers its result, renewing this node's claims on the processor meanwhile. */
@@ -53,16 +55,25 @@ public final class ClaimRenewal {
     }
 
     private void renew(String processor) throws InterruptedException {
-        Future<?> renewal = renewer.submit(() -> {
-            TokenStore tokens = axon.get().getComponent(TokenStore.class);
-            for (int segment : tokens.fetchSegments(processor)) {
-                try {
-                    tokens.extendClaim(processor, segment);
-                } catch (UnableToClaimTokenException notThisNodes) {
-                    // another node's segment, or one this node lost: nothing to keep
+        if (renewer.isShutdown()) {
+            // the node is stopping: its claims go with it
+            return;
+        }
+        Future<?> renewal;
+        try {
+            renewal = renewer.submit(() -> {
+                TokenStore tokens = axon.get().getComponent(TokenStore.class);
+                for (int segment : tokens.fetchSegments(processor)) {
+                    try {
+                        tokens.extendClaim(processor, segment);
+                    } catch (UnableToClaimTokenException notThisNodes) {
+                        // another node's segment, or one this node lost: nothing to keep
+                    }
                 }
-            }
-        });
+            });
+        } catch (RejectedExecutionException stopping) {
+            return;
+        }
         try {
             renewal.get(every.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
