@@ -4,23 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dimmer.deploy.nodes.Cluster;
+import dev.dimmer.deploy.nodes.ServerNode;
 import dev.dimmer.testing.TestDatabase;
 import dev.dimmer.testing.TestPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.function.BooleanSupplier;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,9 +38,7 @@ class RunbookCrashTest {
         try (TestDatabase database = TestPostgres.newDatabase(); TestDatabase target = TestPostgres.newDatabase();
              WebhookReceiver receiver = new WebhookReceiver(SECRET)) {
             RunbookPlans.prepare(target);
-            int port = freePort();
-            Path home = Files.createTempDirectory("dimmer-crash-home");
-            Path config = home.resolve("dimmer.yml");
+            Path config = Files.createTempDirectory("dimmer-crash").resolve("dimmer.yml");
             Files.writeString(config, """
                     database:
                       url: %s
@@ -50,9 +46,11 @@ class RunbookCrashTest {
                       password: ${env:CRASH_DB_PASSWORD}
                     tokens:
                       - {actor: U01LEAD, name: Ada Lead, roles: [lead, viewer], token_sha256: %s}
-                    """.formatted(database.url(), database.user(), sha256(TOKEN)));
-            String url = "http://127.0.0.1:" + port;
-            Process server = startServer(home, config, port, database.password(), "first");
+                    """.formatted(database.url(), database.user(), Cluster.sha256(TOKEN)));
+            String password = database.password() == null ? "" : database.password();
+            ServerNode server = new ServerNode("runbook-crash", config, Map.of("CRASH_DB_PASSWORD", password,
+                    "ROLLBACK_HOOK_SECRET", SECRET), List.of()).start();
+            String url = server.url();
             try {
                 // given a wave in canary whose rollback swaps a view back and then calls a webhook that hangs
                 send(url + "/api/migrations", "application/yaml", RunbookPlans.plan(SLUG, target,
@@ -63,15 +61,17 @@ class RunbookCrashTest {
                 receiver.holdNext();
                 send(url + wave("rollback"), "application/json", "{\"reason\": \"errors\"}", 200);
                 String key = "dimmer:" + SLUG + ":customers:rollback:1:2";
-                awaitTrue(() -> receiver.callsWithKey(key) == 1, "the webhook to be called");
+                Cluster.await(Duration.ofSeconds(90), "the webhook to be called",
+                        () -> receiver.callsWithKey(key) == 1);
 
-                // when the server is killed with the webhook in flight, and another starts on the same database
-                server.destroyForcibly().waitFor();
+                // when the server is killed with the webhook in flight, and started again on the same database
+                server.kill();
                 receiver.release();
-                server = startServer(home, config, port, database.password(), "second");
+                server.start();
 
                 // then the rollback completes: the view swapped once, the webhook called again with the same key
-                awaitTrue(() -> !events(url, "RunbookCompletedEvent").isEmpty(), "the runbook to complete");
+                Cluster.await(Duration.ofSeconds(90), "the runbook to complete",
+                        () -> !events(url, "RunbookCompletedEvent").isEmpty());
                 assertThat(RunbookPlans.count(target, "SELECT count(*) FROM swaps WHERE direction = 'back'"))
                         .isEqualTo(1);
                 assertThat(RunbookPlans.viewRows(target)).isEqualTo(1);
@@ -82,8 +82,7 @@ class RunbookCrashTest {
                 assertThat(events(url, "RunbookStepStartedEvent")).extracting(e -> e.path("step").asInt())
                         .containsExactly(0, 1, 2);
             } finally {
-                server.destroy();
-                server.waitFor();
+                server.stop();
             }
         }
     }
@@ -117,60 +116,5 @@ class RunbookCrashTest {
                 .header("Authorization", "Bearer " + TOKEN).header("Content-Type", type)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(url + ": " + answer.body()).isEqualTo(expected);
-    }
-
-    private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("waited 90s for " + what);
-    }
-
-    private static Process startServer(Path home, Path config, int port, String dbPassword, String name)
-            throws Exception {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.dimmer.deploy.Dimmer", "server",
-                "--port", String.valueOf(port), "--config", config.toString());
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().keySet().removeIf(k -> k.startsWith("DIMMER_"));
-        builder.environment().put("DIMMER_HOME", home.toString());
-        builder.environment().put("CRASH_DB_PASSWORD", dbPassword);
-        builder.environment().put("ROLLBACK_HOOK_SECRET", SECRET);
-        builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
-        Path log = Path.of("target", "runbook-crash-server-" + name + ".log");
-        builder.redirectErrorStream(true).redirectOutput(log.toFile());
-        Process process = builder.start();
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline && process.isAlive()) {
-            try {
-                HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                        + port + "/api/health")).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200) {
-                    return process;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        process.destroyForcibly();
-        throw new AssertionError("the server did not start; see " + log.toAbsolutePath());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String sha256(String token) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(token.getBytes(StandardCharsets.UTF_8)));
     }
 }

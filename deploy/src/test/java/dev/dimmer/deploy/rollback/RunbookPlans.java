@@ -10,7 +10,7 @@ import java.sql.Statement;
  * A target database with a compatibility view over the new table, and plans whose rollback swaps it back to the
  * legacy table (writing one row per swap, so a repeated step shows), flips the switch and calls a webhook.
  */
-final class RunbookPlans {
+public final class RunbookPlans {
     static final String SWAP_BACK = "CREATE OR REPLACE VIEW customers_read AS SELECT * FROM legacy_customers; "
             + "INSERT INTO swaps (direction) VALUES ('back')";
     static final String SWAP_FORWARD = "CREATE OR REPLACE VIEW customers_read AS SELECT * FROM new_customers; "
@@ -19,7 +19,7 @@ final class RunbookPlans {
     private RunbookPlans() {
     }
 
-    static void prepare(TestDatabase target) throws SQLException {
+    public static void prepare(TestDatabase target) throws SQLException {
         try (Connection c = target.connect(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE legacy_customers (id int)");
             s.execute("INSERT INTO legacy_customers VALUES (1)");
@@ -31,11 +31,11 @@ final class RunbookPlans {
     }
 
     /** 1 when the view reads the legacy table, 2 when it reads the new one. */
-    static long viewRows(TestDatabase target) throws SQLException {
+    public static long viewRows(TestDatabase target) throws SQLException {
         return count(target, "SELECT count(*) FROM customers_read");
     }
 
-    static long count(TestDatabase target, String sql) throws SQLException {
+    public static long count(TestDatabase target, String sql) throws SQLException {
         try (Connection c = target.connect(); Statement s = c.createStatement(); ResultSet rows = s.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
@@ -46,13 +46,14 @@ final class RunbookPlans {
      * @param secretVariable the environment variable holding the webhook's secret, as the server sees it
      * @param gate           whether the cutover gate asks for a measured rehearsal
      */
-    static String plan(String slug, TestDatabase target, String hookUrl, String secretVariable, boolean gate) {
+    public static String plan(String slug, TestDatabase target, String hookUrl, String secretVariable,
+                              boolean gate) {
         return basePlan(slug, target, hookUrl, secretVariable, gate);
     }
 
     /** The plan with a rehearsal section: a staging database for target, and staging URLs for the hooks. */
-    static String planWithStaging(String slug, TestDatabase target, String hookUrl, String secretVariable,
-                                  TestDatabase staging, String hooksPrefix, String stagingPrefix) {
+    public static String planWithStaging(String slug, TestDatabase target, String hookUrl, String secretVariable,
+                                         TestDatabase staging, String hooksPrefix, String stagingPrefix) {
         return basePlan(slug, target, hookUrl, secretVariable, false) + """
                 rehearsal:
                   connections:

@@ -22,14 +22,14 @@ import javax.crypto.spec.SecretKeySpec;
  * over the body checks out with the secret, the rehearsal header and the body. It can answer with a chosen status,
  * or hold the first call until released (to kill the caller in the middle of a step).
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
     private final HttpServer server;
     private final String secret;
     private final List<Call> calls = new ArrayList<>();
     private final AtomicInteger status = new AtomicInteger(200);
     private volatile CountDownLatch hold;
 
-    WebhookReceiver(String secret) throws IOException {
+    public WebhookReceiver(String secret) throws IOException {
         this.secret = secret;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
@@ -37,20 +37,20 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    void answer(int code) {
+    public void answer(int code) {
         status.set(code);
     }
 
     /** The next call is kept waiting until {@link #release()}. */
-    void holdNext() {
+    public void holdNext() {
         hold = new CountDownLatch(1);
     }
 
-    void release() {
+    public void release() {
         CountDownLatch latch = hold;
         hold = null;
         if (latch != null) {
@@ -58,11 +58,11 @@ final class WebhookReceiver implements AutoCloseable {
         }
     }
 
-    synchronized List<Call> calls() {
+    public synchronized List<Call> calls() {
         return List.copyOf(calls);
     }
 
-    long callsWithKey(String key) {
+    public long callsWithKey(String key) {
         return calls().stream().filter(c -> key.equals(c.key())).count();
     }
 
@@ -104,6 +104,6 @@ final class WebhookReceiver implements AutoCloseable {
         server.stop(0);
     }
 
-    record Call(String path, String key, boolean signed, boolean rehearsal, String body) {
+    public record Call(String path, String key, boolean signed, boolean rehearsal, String body) {
     }
 }

@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dimmer.deploy.nodes.Cluster;
+import dev.dimmer.deploy.nodes.ServerNode;
 import dev.dimmer.testing.TestDatabase;
 import dev.dimmer.testing.TestPostgres;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -23,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,7 +33,7 @@ import org.junit.jupiter.api.Test;
  */
 class ScheduleClusterTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String TOKEN = "cluster-lead-token-0123456789";
+    private static final String TOKEN = Cluster.LEAD;
     private static final String SLUG = "cluster-orders";
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -50,24 +45,12 @@ class ScheduleClusterTest {
                 s.execute("CREATE TABLE orders (order_id INT PRIMARY KEY)");
                 s.execute("INSERT INTO orders SELECT generate_series(1, 100)");
             }
-            Path home = Files.createTempDirectory("dimmer-cluster-home");
-            Path config = home.resolve("dimmer.yml");
-            Files.writeString(config, """
-                    database:
-                      url: %s
-                      user: %s
-                      password: ${env:CLUSTER_DB_PASSWORD}
-                    tokens:
-                      - {actor: U01LEAD, name: Ada Lead, roles: [lead, viewer], token_sha256: %s}
-                    """.formatted(control.url(), control.user(), sha256(TOKEN)));
-            int[] ports = {freePort(), freePort()};
-            List<Process> nodes = new ArrayList<>();
-            try {
-                for (int i = 0; i < 2; i++) {
-                    nodes.add(start(home, config, ports[i], control.password(), "node-" + i));
-                }
-                String first = "http://127.0.0.1:" + ports[0];
-                String second = "http://127.0.0.1:" + ports[1];
+            // Quartz takes a node for dead 1 s + 7.5 s after its last check-in
+            try (Cluster cluster = Cluster.start("schedule-cluster", control, 2, Map.of(), List.of(
+                    "-Ddimmer.schedule.checkin-interval-ms=1000", "-Ddimmer.schedule.misfire-threshold-ms=8000",
+                    "-Ddimmer.schedule.idle-wait-ms=1000"))) {
+                String first = cluster.node(1).url();
+                String second = cluster.node(2).url();
                 // given a wave in SHADOW with two validations every 10s and a digest every 10s
                 send(first + "/api/migrations", "application/yaml", plan(data), 201);
                 for (String reason : List.of("backfill", "shadow")) {
@@ -108,15 +91,11 @@ class ScheduleClusterTest {
 
                 // when the whole cluster goes down (killed) for five periods and one node comes back
                 Instant killed = Instant.now();
-                for (Process node : nodes) {
-                    node.destroyForcibly();
-                    node.waitFor();
-                }
-                nodes.clear();
+                cluster.nodes().forEach(ServerNode::kill);
                 Map<String, Integer> before = counts(runsByValidation(control, null));
                 Thread.sleep(50_000);
                 Instant back = Instant.now();
-                nodes.add(start(home, config, ports[0], control.password(), "node-back"));
+                cluster.node(1).start();
                 Thread.sleep(15_000);
 
                 // then each validation ran once for the five missed slots, at its return, and goes on every 10s;
@@ -131,11 +110,6 @@ class ScheduleClusterTest {
                     List<Instant> returned = since.stream().filter(at -> at.isAfter(back)).toList();
                     assertThat(returned).as(validation).isNotEmpty();
                     spacedByAPeriodAtLeast(returned);
-                }
-            } finally {
-                for (Process node : nodes) {
-                    node.destroy();
-                    node.waitFor();
                 }
             }
         }
@@ -237,49 +211,5 @@ class ScheduleClusterTest {
                 .header("Authorization", "Bearer " + TOKEN).header("Content-Type", type)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(url + ": " + answer.body()).isEqualTo(expected);
-    }
-
-    private static Process start(Path home, Path config, int port, String dbPassword, String name) throws Exception {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Ddimmer.schedule.checkin-interval-ms=1000", "-Ddimmer.schedule.misfire-threshold-ms=8000",
-                "-Ddimmer.schedule.idle-wait-ms=1000",
-                "-cp", System.getProperty("java.class.path"), "dev.dimmer.deploy.Dimmer", "server",
-                "--port", String.valueOf(port), "--config", config.toString());
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().keySet().removeIf(k -> k.startsWith("DIMMER_"));
-        builder.environment().put("DIMMER_HOME", home.toString());
-        builder.environment().put("CLUSTER_DB_PASSWORD", dbPassword == null ? "" : dbPassword);
-        builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
-        Path log = Path.of("target", "schedule-cluster-" + name + ".log");
-        builder.redirectErrorStream(true).redirectOutput(log.toFile());
-        Process process = builder.start();
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
-        while (System.nanoTime() < deadline && process.isAlive()) {
-            try {
-                HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                        + port + "/api/health")).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200) {
-                    return process;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        process.destroyForcibly();
-        throw new AssertionError("the server did not start; see " + log.toAbsolutePath());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String sha256(String token) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(token.getBytes(StandardCharsets.UTF_8)));
     }
 }

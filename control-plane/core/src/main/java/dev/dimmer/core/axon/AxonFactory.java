@@ -13,7 +13,6 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.inject.BeanDefinition;
 import io.micronaut.inject.qualifiers.Qualifiers;
 import jakarta.inject.Singleton;
-import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Arrays;
@@ -70,6 +69,7 @@ public class AxonFactory {
                                     @Value("${dimmer.axon.claim-interval-ms:500}") long claimInterval,
                                     @Value("${dimmer.axon.segments:1}") int segments,
                                     @Value("${dimmer.node-id:}") String nodeId,
+                                    @Value("${dimmer.axon.claim-timeout:10s}") Duration claimTimeout,
                                     Notary notary, dev.dimmer.core.metrics.CommandMetrics commandMetrics,
                                     @Value("${dimmer.audit.notary:true}") boolean notarise) {
         Serializer serializer = AxonJson.serializer();
@@ -113,7 +113,8 @@ public class AxonFactory {
                 })
                 .registerComponent(org.axonframework.eventhandling.tokenstore.TokenStore.class,
                         c -> JdbcTokenStore.builder()
-                                .nodeId(nodeId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : nodeId)
+                                .nodeId(NodeId.of(nodeId))
+                                .claimTimeout(claimTimeout)
                                 .connectionProvider(transactions)
                                 .serializer(serializer)
                                 .contentType(byte[].class)

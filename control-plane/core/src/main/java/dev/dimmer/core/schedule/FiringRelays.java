@@ -39,6 +39,9 @@ public final class FiringRelays implements Delivery {
     private final DataSource dataSource;
     private final FiringQueue queue;
     private final DueActions actions;
+    // a firing that lost a race for its migration (jobs of one migration fall due together on several nodes) is
+    // tried again at once, reading the migration afresh, before the queue's back-off takes over
+    private final ConflictRetry retry = ConflictRetry.sleeping();
     private final Clock clock;
     private final int count;
     private final Duration poll;
@@ -65,7 +68,7 @@ public final class FiringRelays implements Delivery {
             return new Outcome.Permanent(e.getMessage(), "the job fires again at its next time");
         }
         try {
-            actions.fire(firing);
+            retry.run(() -> actions.fire(firing));
             return new Outcome.Delivered(null);
         } catch (RuntimeException e) {
             LOG.warn("{} of {} failed, tried again: {}", firing.kind().label(), firing.migration(), e.getMessage());

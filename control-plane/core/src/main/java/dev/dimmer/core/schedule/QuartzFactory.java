@@ -1,5 +1,6 @@
 package dev.dimmer.core.schedule;
 
+import dev.dimmer.core.axon.NodeId;
 import io.micronaut.context.BeanContext;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
@@ -19,7 +20,7 @@ import org.quartz.utils.DBConnectionManager;
 
 /**
  * The node's one Quartz scheduler: the JDBC job store on the control plane's database (JobStoreTX, the PostgreSQL
- * delegate, clustered with an AUTO instance id, triggers acquired within the lock), connections from the server's
+ * delegate, clustered with the node's id as its instance id, triggers acquired within the lock), connections from the server's
  * Hikari pool, jobs made by the DI container. Every node on one database shares the scheduler name, so the nodes
  * share the work; the name is the database's, so control planes on different databases in one JVM (tests) keep
  * their own schedulers. It is started and stopped by {@link ScheduleEngine}.
@@ -32,7 +33,8 @@ class QuartzFactory {
                         @Value("${dimmer.schedule.threads:10}") int threads,
                         @Value("${dimmer.schedule.checkin-interval-ms:5000}") long checkin,
                         @Value("${dimmer.schedule.misfire-threshold-ms:5000}") long misfireThreshold,
-                        @Value("${dimmer.schedule.idle-wait-ms:5000}") long idleWait) throws SchedulerException {
+                        @Value("${dimmer.schedule.idle-wait-ms:5000}") long idleWait,
+                        @Value("${dimmer.node-id:}") String nodeId) throws SchedulerException {
         String name = "dimmer:" + database(dataSource);
         DBConnectionManager.getInstance().addConnectionProvider(name, new ConnectionProvider() {
             @Override
@@ -52,7 +54,8 @@ class QuartzFactory {
         });
         Properties properties = new Properties();
         properties.setProperty("org.quartz.scheduler.instanceName", name);
-        properties.setProperty("org.quartz.scheduler.instanceId", "AUTO");
+        // the node's own name, as its processor claims have: which node holds a trigger is read from the database
+        properties.setProperty("org.quartz.scheduler.instanceId", NodeId.of(nodeId));
         properties.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
         properties.setProperty("org.quartz.scheduler.idleWaitTime", String.valueOf(idleWait));
         // a firing only queues a row, so threads are cheap; a batch takes as many triggers of one fire time as there
