@@ -40,6 +40,7 @@ public final class RunningControlPlane implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
     private ControlPlane plane;
     private Map<String, Object> properties = Map.of();
+    private final String nodeId = "test-node-" + java.util.UUID.randomUUID().toString().substring(0, 8);
     private List<Actor> slackUsers = List.of();
     private List<Object> beans = List.of();
     private String url;
@@ -101,8 +102,12 @@ public final class RunningControlPlane implements AutoCloseable {
         ServerSettings settings = new ServerSettings(new DimmerHome(home),
                 new dev.dimmer.deploy.config.DatabaseEntry(databaseUrl, database.user(), database.password()),
                 grants, "127.0.0.1", 0, slackUsers);
+        // each plane a node of its own, as separate servers are: in one JVM they would otherwise share pid@host as
+        // their processor claims' owner and Quartz instance id, and take over each other's claims and triggers
+        Map<String, Object> withNode = new java.util.HashMap<>(properties);
+        withNode.putIfAbsent("dimmer.node-id", nodeId);
         plane = ControlPlane.start(settings, Database.external(databaseUrl, database.user(), database.password()),
-                properties, beans);
+                withNode, beans);
     }
 
     public void stop() {
