@@ -35,6 +35,7 @@ import java.util.function.Supplier;
  */
 final class OpenLoopLoad implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.util.regex.Pattern PART = java.util.regex.Pattern.compile("(\\w+);dur=([0-9.]+)");
     private static final long GIVE_UP = Duration.ofSeconds(60).toNanos();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
@@ -56,18 +57,19 @@ final class OpenLoopLoad implements AutoCloseable {
     }
 
     /** A command's definite answer (or the last of its attempts, when it gave up), and its latency from due. */
-    record Answer(Command command, Kind kind, int status, long nanos) {
+    record Answer(Command command, Kind kind, int status, long nanos, String timing) {
         boolean definite() {
             return kind == Kind.ACKNOWLEDGED || kind == Kind.REFUSED;
         }
     }
 
-    /** Latency figures of the commands due in a span of time. */
-    record Figures(int due, int answered, double seconds, double p50, double p99, double max) {
+    /** Latency figures of the commands due in a span of time; where the slowest 1 % spent their time. */
+    record Figures(int due, int answered, double seconds, double p50, double p99, double max, String slowest) {
         @Override
         public String toString() {
             return String.format("%d commands due over %.0f s (%.1f/s), %d answered; latency p50 %.0f ms, "
-                    + "p99 %.0f ms, max %.0f ms", due, seconds, due / seconds, answered, p50, p99, max);
+                    + "p99 %.0f ms, max %.0f ms; the slowest 1 %%, mean ms of the server's parts: %s", due, seconds,
+                    due / seconds, answered, p50, p99, max, slowest);
         }
     }
 
@@ -122,6 +124,7 @@ final class OpenLoopLoad implements AutoCloseable {
         Kind kind;
         int status = 0;
         String body;
+        String timing = null;
         if (error != null) {
             Throwable cause = error instanceof CompletionException && error.getCause() != null
                     ? error.getCause() : error;
@@ -132,10 +135,11 @@ final class OpenLoopLoad implements AutoCloseable {
             status = response.statusCode();
             kind = status < 300 ? Kind.ACKNOWLEDGED : status < 500 ? Kind.REFUSED : Kind.UNKNOWN;
             body = response.body();
+            timing = response.headers().firstValue("Server-Timing").orElse(null);
         }
         outcomes.add(new Outcome(command.correlationId(), command.migration(), command.action(), kind, status, body,
                 nanos));
-        Answer answer = new Answer(command, kind, status, nanos);
+        Answer answer = new Answer(command, kind, status, nanos, timing);
         if (!answer.definite() && nanos < GIVE_UP && !timer.isShutdown()) {
             long backoff = Math.min(4000, 250L << Math.min(tries, 4));
             timer.schedule(() -> attempt(command, tries + 1), backoff, TimeUnit.MILLISECONDS);
@@ -168,10 +172,39 @@ final class OpenLoopLoad implements AutoCloseable {
         synchronized (sent) {
             due = sent.stream().filter(c -> c.due() >= from && c.due() < to).toList();
         }
-        long[] waits = due.stream().map(c -> answers.get(c.correlationId()))
-                .filter(a -> a != null && a.definite()).mapToLong(Answer::nanos).sorted().toArray();
+        List<Answer> definite = due.stream().map(c -> answers.get(c.correlationId()))
+                .filter(a -> a != null && a.definite()).sorted(java.util.Comparator.comparingLong(Answer::nanos))
+                .toList();
+        long[] waits = definite.stream().mapToLong(Answer::nanos).toArray();
         return new Figures(due.size(), waits.length, (to - from) / 1e9, quantile(waits, 0.5),
-                quantile(waits, 0.99), quantile(waits, 1));
+                quantile(waits, 0.99), quantile(waits, 1),
+                slowest(definite.subList(definite.size() - Math.max(1, definite.size() / 100), definite.size())));
+    }
+
+    /** Mean of each Server-Timing part (key, command, view) over some answers; the rest is outside the handling. */
+    private static String slowest(List<Answer> tail) {
+        Map<String, Double> sums = new java.util.LinkedHashMap<>();
+        int timed = 0;
+        double outside = 0;
+        for (Answer answer : tail) {
+            if (answer.timing() == null) {
+                continue;
+            }
+            timed++;
+            double inside = 0;
+            java.util.regex.Matcher m = PART.matcher(answer.timing());
+            while (m.find()) {
+                double ms = Double.parseDouble(m.group(2));
+                sums.merge(m.group(1), ms, Double::sum);
+                inside += ms;
+            }
+            outside += answer.nanos() / 1e6 - inside;
+        }
+        int n = Math.max(1, timed);
+        StringBuilder text = new StringBuilder();
+        sums.forEach((part, sum) -> text.append(String.format("%s %.0f, ", part, sum / n)));
+        return text.append(String.format("outside (queue, admission, retries) %.0f; %d of %d timed", outside / n,
+                timed, tail.size())).toString();
     }
 
     private static double quantile(long[] sorted, double q) {

@@ -6,6 +6,8 @@ import dev.dimmer.api.status.FindMigrationsQuery;
 import dev.dimmer.api.status.MigrationListView;
 import dev.dimmer.api.status.MigrationStatusView;
 import dev.dimmer.api.status.RunbookStatusView;
+import dev.dimmer.api.status.StatusVersions;
+import dev.dimmer.api.status.StatusVersionsQuery;
 import dev.dimmer.api.status.WaveStatusView;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -35,6 +37,7 @@ public class StatusQueries {
                    s.state, s.duration_millis, s.detail
               FROM status_runbook r JOIN status_runbook_step s ON s.migration_id = r.migration_id AND s.wave = r.wave
              WHERE (?::text IS NULL OR r.migration_id = ?) ORDER BY r.migration_id, r.wave, s.step""";
+    private static final String VERSIONS = "SELECT id, version FROM status_migration WHERE id = ANY(?)";
     private final ConnectionProvider connections;
 
     public StatusQueries(ConnectionProvider connections) {
@@ -49,6 +52,21 @@ public class StatusQueries {
     @QueryHandler
     public Optional<MigrationStatusView> handle(FindMigrationQuery query) throws SQLException {
         return load(query.migrationId()).stream().findFirst();
+    }
+
+    @QueryHandler
+    public StatusVersions handle(StatusVersionsQuery query) throws SQLException {
+        Map<String, Long> versions = new LinkedHashMap<>();
+        try (Connection c = connections.getConnection();
+             PreparedStatement s = c.prepareStatement(VERSIONS)) {
+            s.setArray(1, c.createArrayOf("text", query.migrationIds().toArray()));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    versions.put(r.getString(1), r.getLong(2));
+                }
+            }
+        }
+        return new StatusVersions(versions);
     }
 
     private List<MigrationStatusView> load(String id) throws SQLException {

@@ -30,6 +30,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
@@ -95,7 +96,14 @@ public class AxonFactory {
                                 .batchSize(fetchSize)
                                 .persistenceExceptionResolver(new PostgresErrorResolver())
                                 .build(), transactions, notarise ? notary : null))
-                .configureEmbeddedEventStore(c -> c.getComponent(EventStorageEngine.class))
+                // Axon's embedded store, able to read the log at once when another node appended (ForeignAppends)
+                .configureEventStore(c -> {
+                    PromptEventStore store = new PromptEventStore(EmbeddedEventStore.builder()
+                            .storageEngine(c.getComponent(EventStorageEngine.class))
+                            .messageMonitor(c.messageMonitor(EmbeddedEventStore.class, "eventStore")));
+                    c.onShutdown(store::shutDown);
+                    return store;
+                })
                 .configureCommandBus(c -> {
                     var transactionManager = c.getComponent(
                             org.axonframework.common.transaction.TransactionManager.class);
@@ -158,6 +166,22 @@ public class AxonFactory {
                 .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(),
                         snapshotThreshold));
         return cache ? aggregate.configureCache(c -> new WeakReferenceCache()) : aggregate;
+    }
+
+    /**
+     * Wakes this node's event store and processors when another node appends (PostgreSQL LISTEN), so that the views
+     * it keeps, and the answers that wait for them, follow commands sent to any node within milliseconds.
+     */
+    @Context
+    @Bean(preDestroy = "close")
+    @io.micronaut.context.annotation.Requires(property = "dimmer.switches.listen", notEquals = "false")
+    ForeignAppends foreignAppends(DataSource dataSource, Configuration axon) {
+        return new ForeignAppends(dataSource, () -> {
+            if (axon.eventStore() instanceof PromptEventStore store) {
+                store.fetchNow();
+            }
+            axon.getComponent(PromptEventSource.class, () -> new PromptEventSource(axon.eventStore())).wake();
+        });
     }
 
     @Singleton

@@ -21,7 +21,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
  * the status board trailed every command by up to half a second. This stream offers the call-back and keeps it:
  * after every local commit that adds events it calls the coordinator back a few times over the next ~150 ms (the
  * store's reader fetches the new events on its own thread meanwhile). It never touches the store's stream itself,
- * which is not safe to share between threads. Events other nodes append arrive at the token claim interval.
+ * which is not safe to share between threads. Events other nodes append arrive when {@link ForeignAppends} hears of them, else at the token claim interval.
  */
 final class PromptEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
     private static final long[] WAKE_AFTER_MILLIS = {2, 10, 40, 150};
@@ -37,14 +37,15 @@ final class PromptEventSource implements StreamableMessageSource<TrackedEventMes
         this.store = store;
         store.subscribe(events -> {
             if (CurrentUnitOfWork.isStarted()) {
-                CurrentUnitOfWork.get().afterCommit(u -> wakeAll());
+                CurrentUnitOfWork.get().afterCommit(u -> wake());
             } else {
-                wakeAll();
+                wake();
             }
         });
     }
 
-    private void wakeAll() {
+    /** Calls the processors back a few times over the next ~150 ms, while the store's reader fetches. */
+    void wake() {
         for (long delay : WAKE_AFTER_MILLIS) {
             WAKER.schedule(() -> callbacks.forEach(Runnable::run), delay, TimeUnit.MILLISECONDS);
         }

@@ -11,6 +11,7 @@ import org.quartz.Job;
 import org.quartz.JobDataMap;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
+import org.quartz.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +41,7 @@ public final class DueJob implements Job {
     public void execute(JobExecutionContext context) throws JobExecutionException {
         JobDataMap data = context.getMergedJobDataMap();
         String migration = data.getString(ScheduleWriter.MIGRATION);
-        Instant scheduled = context.getScheduledFireTime().toInstant();
+        Instant scheduled = scheduledTime(context);
         String due = data.getString(ScheduleWriter.DUE);
         Firing firing = new Firing(migration, DueKind.valueOf(data.getString(ScheduleWriter.KIND)),
                 data.getString(ScheduleWriter.WAVE), data.getString(ScheduleWriter.VALIDATION), scheduled,
@@ -58,5 +59,22 @@ public final class DueJob implements Job {
             LOG.warn("{} of {} could not be queued: {}", firing.kind().label(), migration, e.getMessage());
             throw new JobExecutionException(e, false);
         }
+    }
+
+    /**
+     * The slot this firing is for. A job whose node died while it ran is fired again by a recovery trigger of
+     * Quartz's own, scheduled when the death was noticed: the slot is the original trigger's, which Quartz keeps in
+     * the recovery trigger's data, so that the firing's key (and the run's time) are those of the first attempt and
+     * the queue takes the second attempt as the same firing.
+     */
+    static Instant scheduledTime(JobExecutionContext context) {
+        if (context.isRecovering()) {
+            String original = context.getMergedJobDataMap()
+                    .getString(Scheduler.FAILED_JOB_ORIGINAL_TRIGGER_SCHEDULED_FIRETIME_IN_MILLISECONDS);
+            if (original != null && original.matches("\\d{1,19}")) {
+                return Instant.ofEpochMilli(Long.parseLong(original));
+            }
+        }
+        return context.getScheduledFireTime().toInstant();
     }
 }

@@ -31,9 +31,9 @@ class QuartzFactory {
     @Singleton
     Scheduler scheduler(DataSource dataSource, BeanContext beans,
                         @Value("${dimmer.schedule.threads:10}") int threads,
-                        @Value("${dimmer.schedule.checkin-interval-ms:5000}") long checkin,
-                        @Value("${dimmer.schedule.misfire-threshold-ms:5000}") long misfireThreshold,
-                        @Value("${dimmer.schedule.idle-wait-ms:5000}") long idleWait,
+                        @Value("${dimmer.schedule.checkin-interval-ms:1000}") long checkin,
+                        @Value("${dimmer.schedule.misfire-threshold-ms:15000}") long misfireThreshold,
+                        @Value("${dimmer.schedule.idle-wait-ms:1000}") long idleWait,
                         @Value("${dimmer.node-id:}") String nodeId) throws SchedulerException {
         String name = "dimmer:" + database(dataSource);
         DBConnectionManager.getInstance().addConnectionProvider(name, new ConnectionProvider() {
@@ -71,6 +71,10 @@ class QuartzFactory {
         properties.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
         properties.setProperty("org.quartz.jobStore.useProperties", "true");
         properties.setProperty("org.quartz.jobStore.isClustered", "true");
+        // a node that stops checking in is taken for dead after this plus Quartz's fixed 7.5 s, and another node
+        // fires what it held: with 1 s, within about 9.5 s, inside the misfire threshold (15 s), so a recovered
+        // trigger still fires for its own slot and a job every 10 s loses none; a node holds triggers at most the
+        // idle wait (1 s) before they are due
         properties.setProperty("org.quartz.jobStore.clusterCheckinInterval", String.valueOf(checkin));
         properties.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
         properties.setProperty("org.quartz.jobStore.misfireThreshold", String.valueOf(misfireThreshold));
