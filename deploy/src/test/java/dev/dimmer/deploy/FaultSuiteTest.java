@@ -37,8 +37,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Afterwards: every acknowledged command is in the log exactly once, no answer (2xx or 4xx) said something the
  * log contradicts, every event has its audit row, the views equal a rebuild, the audit ledger verifies, each
- * scheduled firing happened once (a miss only while no node could reach the database, or while a job the killed
- * or cut-off node held waited for Quartz's recovery; each miss printed), and each rollback plan
+ * scheduled firing happened once (a miss only while no node could reach the database: the database's restart and
+ * stop; each miss printed; a node killed or cut off costs no slot), and each rollback plan
  * completed once with its webhook delivered under its own key.
  */
 @Tag("faults")
@@ -109,10 +109,8 @@ class FaultSuiteTest {
             // node A dies with SIGKILL under load; node B carries on alone until A is back
             Instant t = Instant.now();
             a.kill();
-            // a job node A was running when it died holds its trigger until Quartz's cluster recovery gives it to
-            // node B: the node's check-in interval (5 s) plus 7.5 s, and B's next check-in
-            outages.add(new Outage("node A killed: a job it was running waits for Quartz's recovery", t,
-                    t.plusSeconds(20)));
+            // the triggers node A held when it died are recovered by node B within about 9.5 s (check-in 1 s plus
+            // Quartz's 7.5 s), inside the misfire threshold: they fire late, for their own slots, and none is missed
             Thread.sleep(SETTLE.toMillis());
             a.start();
             a.awaitReady(READY);
@@ -145,8 +143,7 @@ class FaultSuiteTest {
             Thread.sleep(15_000);
             proxy.resume();
             b.awaitReady(READY);
-            // a job node B held when it was cut off waits until it answers again or Quartz recovers it for node A
-            outages.add(new Outage("node B cut: a job it held waits for Quartz's recovery", t, Instant.now()));
+            // node A reaches the database all along: it recovers what node B held, and no slot may be missed
             timeline.add("node B cut from the database 15 s, ready after " + seconds(t));
 
             long left = run.toNanos() - (load.now() - start);

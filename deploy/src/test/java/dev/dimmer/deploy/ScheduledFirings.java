@@ -13,8 +13,7 @@ import java.util.TreeMap;
 /**
  * What the scheduler did for the recurring validations, read from the log: one run per (job, fire time), none
  * doubled, none closer than a period to the one before, and a slot without a run only while the whole cluster could
- * not reach the database (plus the scheduler's pick-up time after it came back), or while a job a killed or cut-off
- * node held waited for Quartz's recovery of it (the node's check-in interval plus 7.5 s). Each miss is said.
+ * not reach the database (plus the scheduler's pick-up time after it came back). Each miss is said.
  */
 final class ScheduledFirings {
     private static final Duration PERIOD = Duration.ofSeconds(10);
@@ -24,7 +23,7 @@ final class ScheduledFirings {
     private ScheduledFirings() {
     }
 
-    /** A span in which no node, or the node holding a job, could reach the database. */
+    /** A span in which no node could reach the database. */
     record Outage(String what, Instant from, Instant to) {
     }
 

@@ -1,9 +1,11 @@
 package dev.dimmer.projections.switches;
 
 import dev.dimmer.api.migration.MigrationEvent;
+import dev.dimmer.api.status.LogGrewElsewhere;
 import dev.dimmer.projections.EventFacts;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventListener;
 import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -26,11 +28,12 @@ import org.slf4j.LoggerFactory;
  * this object: no token row, so nodes never share or hand over the work (each must hold every switch), and a
  * rebuild of the other views, which resets their tokens, never touches it. It reads the storage engine directly,
  * gap-aware like a processor: at once after a local commit; at once when another node says over PostgreSQL's
- * LISTEN/NOTIFY that it appended ({@link LogNotifications}, {@code dimmer.switches.listen}); and every
+ * LISTEN/NOTIFY that it appended ({@link LogNotifications}, heard by the control plane's one listener per node,
+ * {@code dimmer.switches.listen}); and every
  * {@code dimmer.switches.poll-interval} in any case, should a notification be lost with a connection.
  */
 @Context
-public class SwitchFollower {
+public class SwitchFollower implements ApplicationEventListener<LogGrewElsewhere> {
     private static final Logger LOG = LoggerFactory.getLogger(SwitchFollower.class);
     private final EventStorageEngine log;
     private final SwitchBoard board;
@@ -52,7 +55,7 @@ public class SwitchFollower {
         board.markReady();
         LOG.info("switches: {} served from {} events read in {} ms", board.served().byKey().size(), events,
                 (System.nanoTime() - started) / 1_000_000);
-        notifications = listen ? new LogNotifications(dataSource, wake::release) : null;
+        notifications = listen ? new LogNotifications(dataSource) : null;
         axon.eventStore().subscribe(appended -> {
             if (CurrentUnitOfWork.isStarted()) {
                 CurrentUnitOfWork.get().afterCommit(u -> committedHere());
@@ -63,6 +66,12 @@ public class SwitchFollower {
         thread = new Thread(this::follow, "dimmer-switches");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** Another node appended: read now (the node's one LISTEN connection tells, {@code dimmer.switches.listen}). */
+    @Override
+    public void onApplicationEvent(LogGrewElsewhere event) {
+        wake.release();
     }
 
     private void committedHere() {
@@ -127,8 +136,5 @@ public class SwitchFollower {
     void stop() {
         stopped = true;
         thread.interrupt();
-        if (notifications != null) {
-            notifications.stop();
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.dimmer.core.axon;
 
 import dev.dimmer.api.audit.AuditMetadata;
+import dev.dimmer.api.status.LogGrewElsewhere;
 import dev.dimmer.core.audit.NotarisingEventStorage;
 import dev.dimmer.core.audit.Notary;
 import dev.dimmer.core.auth.PlanOwners;
@@ -10,6 +11,7 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.inject.BeanDefinition;
 import io.micronaut.inject.qualifiers.Qualifiers;
 import jakarta.inject.Singleton;
@@ -169,18 +171,22 @@ public class AxonFactory {
     }
 
     /**
-     * Wakes this node's event store and processors when another node appends (PostgreSQL LISTEN), so that the views
-     * it keeps, and the answers that wait for them, follow commands sent to any node within milliseconds.
+     * Wakes this node's event store, processors and switch follower when another node appends (PostgreSQL LISTEN, one
+     * connection per node), so that the views it keeps, the answers that wait for them and the switches it serves
+     * follow commands sent to any node within milliseconds.
      */
     @Context
     @Bean(preDestroy = "close")
     @io.micronaut.context.annotation.Requires(property = "dimmer.switches.listen", notEquals = "false")
-    ForeignAppends foreignAppends(DataSource dataSource, Configuration axon) {
+    ForeignAppends foreignAppends(DataSource dataSource, Configuration axon,
+                                  ApplicationEventPublisher<LogGrewElsewhere> followers) {
         return new ForeignAppends(dataSource, () -> {
             if (axon.eventStore() instanceof PromptEventStore store) {
                 store.fetchNow();
             }
             axon.getComponent(PromptEventSource.class, () -> new PromptEventSource(axon.eventStore())).wake();
+            // the switch follower reads the log on a thread of its own
+            followers.publishEvent(LogGrewElsewhere.NOW);
         });
     }
 

@@ -1,5 +1,7 @@
 package dev.dimmer.core.axon;
 
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.StartupEvent;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -10,13 +12,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes this node's processors take in what other nodes append at once, not at the event store's next poll: a
- * node that appended events says so on PostgreSQL's channel {@value #CHANNEL} (the switch follower does, after each
- * local commit, coalesced), and this listener then wakes the event store's reader and the processors waiting on it.
- * One connection per node listens, on a thread of its own; when it breaks (database restart) the thread connects
- * again and wakes everything once, for what it may have missed. Polling stays the safety net.
+ * Makes this node take in what other nodes append at once, not at its next poll: a node that appended events says
+ * so on PostgreSQL's channel {@value #CHANNEL} (its switch follower does, after its local commits, coalesced), and
+ * this listener then wakes the event store's reader, the processors waiting on it and the switch follower. One
+ * connection per node listens, on a thread of its own; when it breaks (database restart) the thread connects again
+ * and wakes everything once, for what it may have missed. Polling stays the safety net.
  */
-final class ForeignAppends implements AutoCloseable {
+final class ForeignAppends implements AutoCloseable, ApplicationEventListener<StartupEvent> {
     static final String CHANNEL = "dimmer_log";
     private static final Logger LOG = LoggerFactory.getLogger(ForeignAppends.class);
     private static final int WAIT_MILLIS = 500;
@@ -30,7 +32,14 @@ final class ForeignAppends implements AutoCloseable {
         this.wake = wake;
         listener = new Thread(this::listen, "dimmer-log-listen");
         listener.setDaemon(true);
-        listener.start();
+    }
+
+    /** Listens from the moment the node has started: what it wakes (the switch follower among them) exists by then. */
+    @Override
+    public void onApplicationEvent(StartupEvent event) {
+        if (!listener.isAlive() && !stopped) {
+            listener.start();
+        }
     }
 
     private void listen() {
